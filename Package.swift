@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Dependencies flow one way: the `mfae-lab` executable → Report → Lab → Core.
+let package = Package(
+    name: "mfae-lab",
+    products: [
+        .executable(name: "mfae-lab", targets: ["mfae-lab"]),
+        .library(name: "MFAECore", targets: ["MFAECore"]),
+        .library(name: "MFAELab", targets: ["MFAELab"]),
+        .library(name: "MFAEReport", targets: ["MFAEReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        /// Data, models, kernels, the trainer and metrics. No SQLite, no CLI parsing, no printing.
+        .target(
+            name: "MFAECore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        /// Specs, grid expansion, the runner and the SQLite run store.
+        .target(
+            name: "MFAELab",
+            dependencies: ["MFAECore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        /// Store queries → statistics → Markdown, HTML and gnuplot.
+        .target(name: "MFAEReport", dependencies: ["MFAECore", "MFAELab"]),
+        /// `@main` and one file per subcommand: parsing and wiring only.
+        .executableTarget(
+            name: "mfae-lab",
+            dependencies: [
+                "MFAECore", "MFAELab", "MFAEReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        /// Fixtures, the gradient checker and the golden-file helper shared by the test targets.
+        .target(name: "MFAETestSupport", dependencies: ["MFAECore"]),
+        .testTarget(name: "MFAECoreTests", dependencies: ["MFAECore", "MFAETestSupport"]),
+        .testTarget(name: "MFAELabTests", dependencies: ["MFAELab", "MFAETestSupport"]),
+        .testTarget(name: "MFAEReportTests", dependencies: ["MFAEReport", "MFAETestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["MFAETestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,2 @@
+/// Specs, grid expansion, the runner and the run store.
+public enum MFAELab {}

@@ -1,0 +1,2 @@
+/// Store queries, statistics, and the Markdown, HTML and gnuplot writers.
+public enum MFAEReport {}
