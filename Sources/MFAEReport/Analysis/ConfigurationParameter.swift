@@ -71,10 +71,15 @@ public struct ParameterValue: Hashable, Sendable, Comparable, CustomStringConver
 
     /// An integer value.
     public static func integer(_ value: Int) -> Self { Self(label: String(value), sortKey: Double(value)) }
-    /// A `Float` value, labelled with its shortest round-trip spelling (`0.01`, not `0.009999999776`).
-    public static func float(_ value: Float) -> Self { Self(label: value.description, sortKey: Double(value)) }
-    /// A `Double` value, labelled with its shortest round-trip spelling.
-    public static func double(_ value: Double) -> Self { Self(label: value.description, sortKey: value) }
+    /// A `Float` value, labelled with its shortest round-trip spelling (`0.01`, not `0.009999999776`;
+    /// `0`, not `0.0`).
+    public static func float(_ value: Float) -> Self {
+        Self(label: value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : value.description, sortKey: Double(value))
+    }
+    /// A `Double` value, labelled with its shortest round-trip spelling (`0` for zero).
+    public static func double(_ value: Double) -> Self {
+        Self(label: value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : value.description, sortKey: value)
+    }
     /// A named option at position `rank` among its cases.
     public static func option(_ name: String, rank: Int) -> Self { Self(label: name, sortKey: Double(rank)) }
 

@@ -17,7 +17,7 @@ public enum ReportIndex {
                 let findings = report.headlines.compactMap { headline -> RichText? in
                     guard let comparison = headline.autoencoderVersusMF, let summary = comparison.summary else { return nil }
                     return .code(headline.evaluationProtocol.rawValue)
-                        + .text(" \(NumberFormat.signed(summary.mean)), p = \(NumberFormat.pValue(comparison.tTest?.pValue)): ")
+                        + .text(" \(NumberFormat.signed(summary.mean)), \(NumberFormat.pClause(comparison.tTest?.pValue)): ")
                         + HeadlineSection.verdictCell(comparison)
                 }
                 return [.link(experiment.name, markdown: "\(folder)/README.md", html: "\(folder)/index.html"),

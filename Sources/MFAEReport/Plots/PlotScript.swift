@@ -39,7 +39,7 @@ enum GnuplotStyle {
         set tics nomirror out scale 0.6 textcolor rgb '#333333'
         set grid ytics linecolor rgb '#e4e4e4' linewidth 1 dashtype 1
         set grid xtics linecolor rgb '#eeeeee' linewidth 1 dashtype 1
-        set key below center horizontal noenhanced samplen 2.5 spacing 1.1 width 1
+        set key below center horizontal noenhanced samplen 2.5 spacing 1.1 width 1 height 1
         set datafile missing 'NaN'
         """
     }

@@ -51,15 +51,32 @@ public enum MarkdownRenderer {
         }.joined()
     }
 
-    /// `text` with Markdown's inline markup characters and table pipes backslash-escaped, and line
-    /// breaks turned into spaces (a table cell is one line).
+    /// `text` with the characters that would start Markdown markup backslash-escaped, and line
+    /// breaks turned into spaces (a table cell is one line). Only what could be read as markup is
+    /// escaped, so the Markdown stays readable as text: `*`, `` ` ``, `\\` and `|` always; `_` at a
+    /// word boundary (GitHub ignores it inside words, as in `mask_fraction`); `<` before what could
+    /// start a tag; `]` before `(`, `[` or `:` (a link); `#` and `>` at the start.
     static func escape(_ text: String) -> String {
+        let characters = Array(text)
         var result = ""
-        for character in text {
+        for (index, character) in characters.enumerated() {
+            let previous = index > 0 ? characters[index - 1] : nil
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            let needsEscape: Bool
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#": result += "\\\(character)"
-            case "\n", "\r": result += " "
-            default: result.append(character)
+            case "\\", "`", "*", "|": needsEscape = true
+            case "_": needsEscape = !(previous?.isLetter == true || previous?.isNumber == true)
+                || !(next?.isLetter == true || next?.isNumber == true)
+            case "<": needsEscape = next.map { $0.isLetter || $0 == "/" || $0 == "!" || $0 == "?" } ?? false
+            case "]": needsEscape = next == "(" || next == "[" || next == ":"
+            case "#", ">": needsEscape = index == 0
+            default: needsEscape = false
+            }
+            if character == "\n" || character == "\r" {
+                result += " "
+            } else {
+                if needsEscape { result += "\\" }
+                result.append(character)
             }
         }
         return result

@@ -40,16 +40,34 @@ public enum NumberFormat {
         return value < 0.0001 ? "< 0.0001" : fixed(value, digits: 4)
     }
 
+    /// `p = 0.0312` or `p < 0.0001`, for sentences.
+    public static func pClause(_ value: Double?) -> String {
+        let text = pValue(value)
+        return text.hasPrefix("<") ? "p \(text)" : "p = \(text)"
+    }
+
     /// A duration in seconds with three significant figures at most four decimals (`0.0123`,
     /// `1.23`, `123`).
     public static func seconds(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
+        return fixed(value, digits: secondsDigits(value))
+    }
+
+    /// A duration's `mean ± sd`, both with the decimals ``seconds(_:)`` gives the mean.
+    public static func seconds(_ summary: SampleSummary?) -> String {
+        guard let summary, summary.mean.isFinite else { return "—" }
+        let digits = secondsDigits(summary.mean)
+        let mean = fixed(summary.mean, digits: digits)
+        return summary.standardDeviation.map { "\(mean) ± \(fixed($0, digits: digits))" } ?? mean
+    }
+
+    private static func secondsDigits(_ value: Double) -> Int {
         let magnitude = abs(value)
-        if magnitude >= 100 { return fixed(value, digits: 0) }
-        if magnitude >= 10 { return fixed(value, digits: 1) }
-        if magnitude >= 1 { return fixed(value, digits: 2) }
-        if magnitude >= 0.1 { return fixed(value, digits: 3) }
-        return fixed(value, digits: 4)
+        if magnitude >= 100 { return 0 }
+        if magnitude >= 10 { return 1 }
+        if magnitude >= 1 { return 2 }
+        if magnitude >= 0.1 { return 3 }
+        return 4
     }
 
     /// A number for gnuplot data files: up to 10 significant digits, `NaN` when not finite.

@@ -17,9 +17,10 @@ enum CostSection {
                 + "Times depend on the machine and its load (see Provenance)."))
             blocks.append(.table(costTable(cost)))
             if let sentence = foldInSentence(cost) { blocks.append(.paragraph(sentence)) }
-            let plot = CostPlot.make(cost, experiment: experiment)
-            plots.append(plot)
-            blocks.append(.figure(ReportFigure(name: plot.name, caption: "Seconds per epoch and per fit of the best configurations.")))
+            if let plot = CostPlot.make(cost, experiment: experiment) {
+                plots.append(plot)
+                blocks.append(.figure(ReportFigure(name: plot.name, caption: "Seconds per epoch and per fit of the best configurations.")))
+            }
         }
         blocks.append(.heading(level: 3, text: "Runs"))
         blocks.append(.table(statusTable(cost)))
@@ -41,10 +42,7 @@ enum CostSection {
     }
 
     static func costTable(_ cost: CostSummary) -> ReportTable {
-        func seconds(_ summary: SampleSummary?) -> RichText {
-            guard let summary else { return "—" }
-            return .text(NumberFormat.seconds(summary.mean) + (summary.standardDeviation.map { " ± " + NumberFormat.seconds($0) } ?? ""))
-        }
+        func seconds(_ summary: SampleSummary?) -> RichText { .text(NumberFormat.seconds(summary)) }
         let rows = cost.rows.map { row -> [RichText] in
             [.code(row.evaluationProtocol.rawValue), .text(row.model.displayName), .text(String(row.group.runs.count)),
              seconds(row.epochSeconds), seconds(row.trainSeconds),

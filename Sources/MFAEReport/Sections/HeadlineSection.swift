@@ -78,7 +78,7 @@ enum HeadlineSection {
              verdictCell(comparison)]
         }
         return ReportTable(header: ["Test RMSE difference", "Paired seeds", "Mean ± sd", "95% CI", "t-test p", "Wilcoxon p", "Verdict"],
-                           rows: rows)
+                           alignments: [.left, .right, .right, .right, .right, .right, .left], rows: rows)
     }
 
     static func verdictCell(_ comparison: PairedComparison) -> RichText {
@@ -86,7 +86,7 @@ enum HeadlineSection {
         case .firstBetter: return .strong("\(comparison.first.model.shortName) better")
         case .secondBetter: return .strong("\(comparison.second.model.shortName) better")
         case .notSignificant: return "no significant difference"
-        case .untestable: return "too few seeds to test"
+        case .untestable: return comparison.seeds.count < 2 ? "too few seeds to test" : "no test: identical differences"
         }
     }
 
@@ -95,14 +95,19 @@ enum HeadlineSection {
         let first = comparison.first.model.sentenceName
         let second = comparison.second.model.sentenceName
         guard let t = comparison.tTest, let summary = comparison.summary else {
-            return .text("\(capitalized(first)) and \(second) share \(comparison.seeds.count) seed(s) with finite results, "
-                + "too few (or too uniform) for a paired test; no winner is named.")
+            if comparison.seeds.count < 2 {
+                return .text("\(capitalized(first)) and \(second) share \(comparison.seeds.count) seed(s) with finite results, "
+                    + "too few for a paired test; no winner is named.")
+            }
+            return .text("\(capitalized(first)) and \(second) differ by exactly the same amount "
+                + "(\(NumberFormat.signed(comparison.summary?.mean ?? .nan))) on each of their \(comparison.seeds.count) seeds, "
+                + "so the paired tests are undefined; no winner is named.")
         }
         var statistics = "mean difference \(NumberFormat.signed(summary.mean)), 95% CI "
-            + "\(NumberFormat.interval(summary.confidenceInterval, signed: true)), paired t-test p = \(NumberFormat.pValue(t.pValue)) "
+            + "\(NumberFormat.interval(summary.confidenceInterval, signed: true)), paired t-test \(NumberFormat.pClause(t.pValue)) "
             + "over \(t.count) seeds"
         if let wilcoxon = comparison.wilcoxon {
-            statistics += ", Wilcoxon signed-rank p = \(NumberFormat.pValue(wilcoxon.pValue))"
+            statistics += ", Wilcoxon signed-rank \(NumberFormat.pClause(wilcoxon.pValue))"
         }
         var text: RichText
         switch comparison.verdict {
@@ -116,7 +121,7 @@ enum HeadlineSection {
             text = .strong("No significant difference") + .text(" between \(first) and \(second) (\(statistics)); no winner is named.")
         }
         if comparison.testsDisagree, let wilcoxon = comparison.wilcoxon {
-            text = text + .text(" The Wilcoxon test disagrees about significance (p = \(NumberFormat.pValue(wilcoxon.pValue))), "
+            text = text + .text(" The Wilcoxon test disagrees about significance (\(NumberFormat.pClause(wilcoxon.pValue))), "
                 + "so the result rests on the t-test's normality assumption.")
         }
         return text

@@ -55,8 +55,8 @@ enum SensitivitySection {
                 continue
             }
             let statistics = "\(NumberFormat.signed(summary.mean)) test RMSE, 95% CI "
-                + "\(NumberFormat.interval(summary.confidenceInterval, signed: true)), p = \(NumberFormat.pValue(t.pValue)) over \(t.count) seeds"
-                + (comparison.wilcoxon.map { ", Wilcoxon p = \(NumberFormat.pValue($0.pValue))" } ?? "")
+                + "\(NumberFormat.interval(summary.confidenceInterval, signed: true)), \(NumberFormat.pClause(t.pValue)) over \(t.count) seeds"
+                + (comparison.wilcoxon.map { ", Wilcoxon \(NumberFormat.pClause($0.pValue))" } ?? "")
             let verdict: RichText
             switch comparison.verdict {
             case .firstBetter: verdict = .strong("masking helps")

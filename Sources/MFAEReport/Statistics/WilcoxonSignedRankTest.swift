@@ -19,7 +19,7 @@ import Foundation
 /// p = min(1, 2 · min(P(W⁺ ≤ w), P(W⁺ ≥ w)))
 /// ```
 /// **Normal approximation** (``Method/normalApproximation``, for larger samples), with the tie
-/// correction and a continuity correction, as `scipy.stats.wilcoxon(d, method="asymptotic")`:
+/// correction and a continuity correction, as `scipy.stats.wilcoxon(d, method="asymptotic", correction=True)`:
 ///
 /// ```
 /// μ = n(n + 1)/4,   σ² = n(n + 1)(2n + 1)/24 − Σ (tⱼ³ − tⱼ)/48
