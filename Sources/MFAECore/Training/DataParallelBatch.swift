@@ -29,6 +29,7 @@ final class DataParallelBatch {
             return model.accumulateBatch(rows: rows, of: data, masks: masks, perExampleL2: perExampleL2,
                                          gradients: gradients, scratch: &scratches[0])
         }
+        let threads = self.threads  // read before the buffers below are borrowed for writing
         let shares = Self.shares(of: rows, in: data, count: threads)
         let total = shares.last.map { _ in rows.reduce(0) { $0 + data.range(ofRow: $1).count } } ?? 0
         let model = self.model, all = [gradients] + workerGradients
