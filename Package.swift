@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "MFAETestSupport", dependencies: ["MFAECore"]),
         .testTarget(name: "MFAECoreTests", dependencies: ["MFAECore", "MFAETestSupport"]),
         .testTarget(name: "MFAELabTests", dependencies: ["MFAELab", "MFAETestSupport"]),
-        .testTarget(name: "MFAEReportTests", dependencies: ["MFAEReport", "MFAETestSupport"]),
+        .testTarget(name: "MFAEReportTests", dependencies: ["MFAEReport", "MFAETestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["MFAETestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -26,41 +26,16 @@ public struct ItemNeighbours: Sendable {
     /// How many neighbours are listed.
     public static let count = 10
 
-    /// The nearest items to `probe` in `parameters`, the probe itself excluded; ties go to the
-    /// lower index. `O(items · k)`.
+    /// The nearest items to `probe` in `parameters` by both metrics of the core's ``NearestItems``,
+    /// the probe itself excluded, with their titles; items beyond `titles` are ignored.
     public static func nearest(to probe: Int, in parameters: ItemParameters, titles: [String],
                                count: Int = count) -> (euclidean: [Neighbour], cosine: [Neighbour]) {
-        let k = parameters.k
-        let itemCount = min(parameters.biases.count, titles.count)
-        precondition(probe >= 0 && probe < itemCount, "the probe is an item")
-        let vectors = parameters.vectors
-        func row(_ item: Int) -> ArraySlice<Float> { vectors[(item * k)..<((item + 1) * k)] }
-        let probeRow = row(probe)
-        let probeNorm = norm(probeRow)
-        var distances: [(Int, Double)] = []
-        var similarities: [(Int, Double)] = []
-        for item in 0..<itemCount where item != probe {
-            let other = row(item)
-            var squared = 0.0
-            var dot = 0.0
-            for (a, b) in zip(probeRow, other) {
-                let difference = Double(a) - Double(b)
-                squared += difference * difference
-                dot += Double(a) * Double(b)
-            }
-            distances.append((item, squared.squareRoot()))
-            let denominator = probeNorm * norm(other)
-            if denominator > 0 { similarities.append((item, dot / denominator)) }
+        func neighbours(_ metric: NearestItems.Metric) -> [Neighbour] {
+            NearestItems.neighbours(of: ItemIndex(probe), in: parameters, metric: metric, count: parameters.biases.count)
+                .filter { $0.item.position < titles.count }
+                .prefix(count)
+                .map { Neighbour(item: $0.item.position, title: titles[$0.item.position], score: $0.score) }
         }
-        let nearest = distances.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(count)
-        let mostSimilar = similarities.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(count)
-        return (nearest.map { Neighbour(item: $0.0, title: titles[$0.0], score: $0.1) },
-                mostSimilar.map { Neighbour(item: $0.0, title: titles[$0.0], score: $0.1) })
-    }
-
-    private static func norm(_ vector: ArraySlice<Float>) -> Double {
-        var sum = 0.0
-        for value in vector { sum += Double(value) * Double(value) }
-        return sum.squareRoot()
+        return (neighbours(.euclidean), neighbours(.cosine))
     }
 }
