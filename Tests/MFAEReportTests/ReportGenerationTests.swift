@@ -136,16 +136,16 @@ import Testing
     @Test func nearestByHand() {
         // Items at (0,0), (3,4), (1,0), (0,2): from item 0, distances 5, 1, 2.
         let parameters = ItemParameters(k: 2, biases: [0, 0, 0, 0], vectors: [0, 0, 3, 4, 1, 0, 0, 2])
-        let fromOrigin = ItemNeighbours.nearest(to: 0, in: parameters, titles: ["a", "b", "c", "d"], count: 2)
+        let fromOrigin = ProbeNeighbours.nearest(to: 0, in: parameters, titles: ["a", "b", "c", "d"], count: 2)
         #expect(fromOrigin.euclidean.map(\.item) == [2, 3])
         #expect(fromOrigin.euclidean.map(\.score) == [1, 2])
         #expect(fromOrigin.euclidean.map(\.title) == ["c", "d"])
         // From item 2 at (1,0): cosine with (3,4) is 0.6, with (0,2) and (0,0) it is 0 (ties by index).
-        let fromC = ItemNeighbours.nearest(to: 2, in: parameters, titles: ["a", "b", "c", "d"], count: 3)
+        let fromC = ProbeNeighbours.nearest(to: 2, in: parameters, titles: ["a", "b", "c", "d"], count: 3)
         #expect(fromC.cosine.map(\.item) == [1, 0, 3])
         #expect(abs(fromC.cosine[0].score - 0.6) < 1e-12)
         // Titles shorter than the tables: items without a title are left out.
-        #expect(ItemNeighbours.nearest(to: 0, in: parameters, titles: ["a", "b", "c"]).euclidean.map(\.item) == [2, 1])
+        #expect(ProbeNeighbours.nearest(to: 0, in: parameters, titles: ["a", "b", "c"]).euclidean.map(\.item) == [2, 1])
     }
 
     @Test func folderNamesAreSafe() {

@@ -1,8 +1,9 @@
 import MFAECore
 
 /// A configuration key a grid can sweep: every ``TrainingConfiguration`` key but the model, the
-/// protocol and the seed, which a report treats separately.
-public enum ConfigurationParameter: String, CaseIterable, Sendable, Comparable {
+/// protocol and the seed, which a report treats separately. Declared in the order reports list
+/// them, the most telling first.
+public enum ConfigurationParameter: String, CaseIterable, Sendable {
     case k
     case learningRate = "lr"
     case cVector = "c_vector"
@@ -22,11 +23,6 @@ public enum ConfigurationParameter: String, CaseIterable, Sendable, Comparable {
 
     /// The JSON key, as specs spell it.
     public var key: String { rawValue }
-
-    /// Orders by declaration: the most telling parameters first.
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.order < rhs.order }
-
-    private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
     /// Whether values are numbers that can stand on a numeric axis.
     public var isNumeric: Bool {

@@ -4,7 +4,7 @@ import MFAECore
 /// MF runs side by side, or why there are none.
 public enum NeighbourComparison: Sendable {
     /// The probe was found and at least one run kept its item vectors.
-    case found(probeTitle: String, probeItem: Int, lists: [ItemNeighbours])
+    case found(probeTitle: String, probeItem: Int, lists: [ProbeNeighbours])
     /// The data set's titles are not available.
     case noTitles
     /// No title contains the probe text.
@@ -26,7 +26,7 @@ public enum NeighbourComparison: Sendable {
     public static func make(_ analysis: ExperimentAnalysis, probe: String) -> NeighbourComparison {
         guard let titles = analysis.itemTitles, !titles.isEmpty else { return .noTitles }
         guard let probeItem = findProbe(probe, in: titles) else { return .probeNotFound(probe) }
-        var lists: [ItemNeighbours] = []
+        var lists: [ProbeNeighbours] = []
         for model in [ModelKind.mfae, .mf] {
             for item in analysis.protocols {
                 guard let group = analysis.bestGroup(of: model, in: item) else { continue }
@@ -36,8 +36,8 @@ public enum NeighbourComparison: Sendable {
                 }
                 guard let run = candidates.min(by: { ($0.value(of: .validRMSE) ?? .infinity, $0.seed) < ($1.value(of: .validRMSE) ?? .infinity, $1.seed) }),
                       let parameters = run.items else { continue }
-                let nearest = ItemNeighbours.nearest(to: probeItem, in: parameters, titles: titles)
-                lists.append(ItemNeighbours(model: model, evaluationProtocol: item, run: run,
+                let nearest = ProbeNeighbours.nearest(to: probeItem, in: parameters, titles: titles)
+                lists.append(ProbeNeighbours(model: model, evaluationProtocol: item, run: run,
                                             euclidean: nearest.euclidean, cosine: nearest.cosine))
                 break
             }

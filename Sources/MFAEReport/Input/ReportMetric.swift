@@ -1,5 +1,5 @@
 /// The names of the per-run measurements a report reads, as the run store spells them.
-public enum ReportMetric: String, CaseIterable, Codable, Sendable, Comparable {
+public enum ReportMetric: String, CaseIterable, Codable, Sendable {
     /// Test root mean squared error with the kept parameters.
     case testRMSE = "test_rmse"
     /// Test mean squared error.
@@ -23,10 +23,4 @@ public enum ReportMetric: String, CaseIterable, Codable, Sendable, Comparable {
     case foldInMillisecondsPerUser = "foldin_ms_per_user"
     /// Number of ratings trained on.
     case trainRatings = "train_ratings"
-
-    /// Orders by declaration, the order tables list metrics in.
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        let order = allCases
-        return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
-    }
 }

@@ -6,8 +6,8 @@ public enum ReportRunStatus: String, CaseIterable, Codable, Sendable {
     case failed
     /// Stopped because the loss became NaN or infinite.
     case diverged
-    /// Stopped from outside (Ctrl-C).
+    /// Stopped from outside (Ctrl-C) or abandoned by a killed runner.
     case cancelled
-    /// Queued or still running: not reported.
+    /// Planned, or still running: counted, not reported.
     case pending
 }

@@ -16,7 +16,7 @@ enum NeighbourSection {
                 RichText.text("\(list.model.shortName): run ") + .code(list.run.id)
                     + .text(" (\(list.evaluationProtocol.rawValue), seed \(list.run.seed))")
             }
-            blocks.append(.paragraph(.text("The \(ItemNeighbours.count) items nearest to ") + .strong(title)
+            blocks.append(.paragraph(.text("The \(ProbeNeighbours.count) items nearest to ") + .strong(title)
                 + .text(" (item \(item), found by “\(probe)”) in the decoder's item vectors, the probe itself excluded. Each model's "
                     + "run is the seed with the lowest validation RMSE of its best configuration: ") + runs.joined(separator: "; ") + "."))
             blocks.append(.heading(level: 3, text: "Nearest by Euclidean distance"))
@@ -27,7 +27,7 @@ enum NeighbourSection {
         return blocks
     }
 
-    static func table(_ lists: [ItemNeighbours], scoreName: String, pick: KeyPath<ItemNeighbours, [ItemNeighbours.Neighbour]>) -> ReportTable {
+    static func table(_ lists: [ProbeNeighbours], scoreName: String, pick: KeyPath<ProbeNeighbours, [ProbeNeighbours.Neighbour]>) -> ReportTable {
         let depth = lists.map { $0[keyPath: pick].count }.max() ?? 0
         let rows = (0..<depth).map { rank -> [RichText] in
             var cells: [RichText] = [.text(String(rank + 1))]

@@ -1,7 +1,7 @@
 import MFAECore
 
 /// The items nearest to a probe item in the decoder's item vectors of a trained run.
-public struct ItemNeighbours: Sendable {
+public struct ProbeNeighbours: Sendable {
     /// One neighbouring item.
     public struct Neighbour: Sendable, Equatable {
         /// The item's dense index.
