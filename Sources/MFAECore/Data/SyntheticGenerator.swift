@@ -26,6 +26,11 @@ import Foundation
 /// About `σ² + 1/12` (noise plus rounding) when clipping is rare; it is a reference, not the Bayes
 /// minimum (predicting `E[r | t]` would do slightly better).
 ///
+/// **Ids.** Users are `1…users` in index order; items are numbered by first appearance (user by
+/// user) and items nobody rated are dropped, exactly as the readers number them, so writing the set
+/// with ``DatasetWriter`` and reading it back gives the same fingerprint. Item `i` keeps the id
+/// `i + 1` it was generated with and is titled `Item <id>`.
+///
 /// Everything is drawn from one `SplitMix64(seed:purpose: .synthetic)` stream in a fixed order
 /// (item model, user model, popularity order, activity order, then user by user: items, noise), so
 /// a seed fixes the set bit for bit. Memory: ~13 bytes per rating plus O(users + items); time is
@@ -82,6 +87,19 @@ struct SyntheticGenerator {
             offsets[user + 1] = items.count
         }
 
+        // Number items by first appearance, as the readers do, dropping items nobody rated: a set
+        // written by `DatasetWriter` and read back then has the same indices and fingerprint.
+        var newIndex = [Int32](repeating: -1, count: p.items)
+        var ratedItems: [Int] = []
+        for position in 0 ..< items.count {
+            let item = Int(items[position])
+            if newIndex[item] < 0 {
+                newIndex[item] = Int32(ratedItems.count)
+                ratedItems.append(item)
+            }
+            items[position] = newIndex[item]
+        }
+
         // Levels are the whole stars that occur (all five unless the set is tiny or very noisy).
         let levels = zip(Self.ratingLevels, levelCounts).filter { $0.1 > 0 }.map(\.0)
         var levelOfStar = [Int32](repeating: 0, count: Self.ratingLevels.count)
@@ -92,7 +110,7 @@ struct SyntheticGenerator {
             codes[position] = items[position] * levelCount + levelOfStar[Int(values[position]) - 1]
         }
 
-        let itemIDs = (1 ... p.items).map { String($0) }
+        let itemIDs = ratedItems.map { String($0 + 1) }
         let grouped = RatingsByUser(users: (0 ..< Int32(p.users)).map { $0 }, offsets: offsets,
                                     items: items, codes: codes, values: values)
         return RatingSet(name: "synthetic", userIDs: (1 ... p.users).map { String($0) }, itemIDs: itemIDs,

@@ -6,7 +6,8 @@
 public struct SyntheticParameters: Codable, Sendable, Hashable {
     /// Number of users; each gets at least ``minRatingsPerUser`` ratings.
     public var users: Int = 2_000
-    /// Number of items. Some may end up with no rating (they still count in ``RatingSet/itemCount``).
+    /// Number of items drawn from. Items nobody rated are left out of the set, so
+    /// ``RatingSet/itemCount`` can be smaller (rarely, except with few ratings per item).
     public var items: Int = 1_000
     /// Exact number of ratings generated.
     public var ratings: Int = 100_000
