@@ -15,12 +15,15 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fetch a named data set (ml-100k) into the data directory.")
 
+        /// The set to fetch.
         @Argument(help: "The data set to fetch: \(DatasetFetcher.fetchableNames.joined(separator: ", ")).")
         var name: String
 
+        /// The `--data-dir` flag, resolved by ``DataDirectory/resolve(flag:environment:)``.
         @Option(name: .customLong("data-dir"), help: "Data directory (default: $MFAE_DATA_DIR, else ./data).")
         var dataDirectory: String?
 
+        /// Fetches, then loads the set to print its counts and fingerprint.
         func run() throws {
             try reportingDatasetErrors {
                 let directory = DataDirectory.resolve(flag: dataDirectory)
@@ -37,28 +40,38 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load a data set and print its size, levels, sparsity and fingerprint.")
 
+        /// What to load, as `--dataset` takes it.
         @Argument(help: "A folder path, a named set (ml-100k), \"synthetic\", or a JSON data set.")
         var dataset: String
 
+        /// The folder's format; detected when absent.
         @Option(help: "Format of a folder: \(MovieLensFormat.allowedValues) (default: detected).")
         var format: String?
 
+        /// The `--data-dir` flag, resolved by ``DataDirectory/resolve(flag:environment:)``.
         @Option(name: .customLong("data-dir"), help: "Data directory (default: $MFAE_DATA_DIR, else ./data).")
         var dataDirectory: String?
 
+        /// Whether to print JSON.
         @Flag(help: "Print one JSON object instead of text.")
         var json = false
 
+        /// Checks `--format` and that it is not combined with synthetic data.
+        func validate() throws {
+            guard let format else { return }
+            _ = try parseFormat(format)
+            if case .synthetic? = try? DatasetSource.parse(dataset) {
+                throw ValidationError("--format applies to folders and named sets, not to synthetic data")
+            }
+        }
+
+        /// Loads the set (fetching a missing ml-100k) and prints what it holds.
         func run() throws {
             try reportingDatasetErrors {
                 let directory = DataDirectory.resolve(flag: dataDirectory)
                 var source = try DatasetSource.parse(dataset)
-                if let format {
-                    let parsed = try parseFormat(format)
-                    guard let folder = source.folder(dataDirectory: directory) else {
-                        throw ValidationError("--format applies to folders and named sets, not to synthetic data")
-                    }
-                    source = .folder(path: folder.path, format: parsed)
+                if let format, let folder = source.folder(dataDirectory: directory) {
+                    source = .folder(path: folder.path, format: try parseFormat(format))
                 }
                 let started = Date()
                 let set = try source.load(dataDirectory: directory, log: { message in
@@ -80,6 +93,7 @@ struct DataCommand: ParsableCommand {
             return [files.ratings, files.items].compactMap { $0 }.reduce(0) { $0 + fileSize($1) }
         }
 
+        /// Prints the set as aligned text or one JSON object.
         private func printInfo(_ set: RatingSet, seconds: Double, bytes: Int?) {
             let levels = set.levels.map { $0 == $0.rounded() ? String(Int($0)) : String($0) }
             if json {
@@ -116,12 +130,15 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate a synthetic data set and write it in a MovieLens format.")
 
+        /// Where the files go.
         @Option(help: "Folder to write into (created when missing).")
         var out: String
 
+        /// The files' format.
         @Option(help: "File format: \(MovieLensFormat.allowedValues).")
         var format: String = MovieLensFormat.csv.rawValue
 
+        /// The generator's parameters, one option each (see ``SyntheticParameters``).
         @Option(help: "Number of users.") var users: Int = SyntheticParameters().users
         @Option(help: "Number of items.") var items: Int = SyntheticParameters().items
         @Option(help: "Number of ratings.") var ratings: Int = SyntheticParameters().ratings
@@ -135,6 +152,12 @@ struct DataCommand: ParsableCommand {
         @Option(name: .customLong("min-ratings"), help: "Fewest ratings per user (at least 4).")
         var minRatings: Int = SyntheticParameters().minRatingsPerUser
 
+        /// Checks `--format`.
+        func validate() throws {
+            _ = try parseFormat(format)
+        }
+
+        /// Generates, writes, and prints the files and the seconds each step took.
         func run() throws {
             try reportingDatasetErrors {
                 let fileFormat = try parseFormat(format)
