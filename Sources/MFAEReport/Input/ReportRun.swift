@@ -20,6 +20,12 @@ public struct ReportRun: Sendable, Equatable {
     /// How, where and with what the run was produced.
     public var provenance: RunProvenance
 
+    /// The id as reports show it: a hash-like run key (32 or more hex digits, as the store's) cut to
+    /// its first 12, which `mfae-lab show` accepts as a prefix; other ids whole.
+    public var shortID: String {
+        id.count >= 32 && id.allSatisfy(\.isHexDigit) ? String(id.prefix(12)) : id
+    }
+
     /// The seed: configurations that differ only in it are replicates.
     public var seed: UInt64 { configuration.seed }
 

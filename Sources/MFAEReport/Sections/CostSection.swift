@@ -29,7 +29,7 @@ enum CostSection {
         } else {
             var items = cost.failures.prefix(listedFailures).map { run -> RichText in
                 let c = run.configuration
-                return .code(run.id) + .text(" (\(c.model.rawValue), \(c.evaluationProtocol.rawValue), seed \(run.seed)): \(run.status.rawValue)")
+                return .code(run.shortID) + .text(" (\(c.model.rawValue), \(c.evaluationProtocol.rawValue), seed \(run.seed)): \(run.status.rawValue)")
                     + .text(run.error.map { ": \($0)" } ?? "")
             }
             if cost.failures.count > listedFailures {

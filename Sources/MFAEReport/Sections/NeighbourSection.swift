@@ -13,7 +13,7 @@ enum NeighbourSection {
             blocks.append(.paragraph("No best autoencoder or MF run kept its decoder item vectors, so no item neighbours are listed."))
         case let .found(title, item, lists):
             let runs = lists.map { list in
-                RichText.text("\(list.model.shortName): run ") + .code(list.run.id)
+                RichText.text("\(list.model.shortName): run ") + .code(list.run.shortID)
                     + .text(" (\(list.evaluationProtocol.rawValue), seed \(list.run.seed))")
             }
             blocks.append(.paragraph(.text("The \(ProbeNeighbours.count) items nearest to ") + .strong(title)
