@@ -148,6 +148,25 @@ import Testing
         #expect(ProbeNeighbours.nearest(to: 0, in: parameters, titles: ["a", "b", "c"]).euclidean.map(\.item) == [2, 1])
     }
 
+    @Test func sensitivityAxes() {
+        func axis(_ parameter: ConfigurationParameter, _ values: [ParameterValue]) -> ParameterSensitivity.Axis {
+            ParameterSensitivity(parameter: parameter, values: values, series: [], maskingComparisons: []).axis
+        }
+        #expect(axis(.k, [.integer(5), .integer(10)]) == .linear)
+        #expect(axis(.k, [.integer(1), .integer(10), .integer(50)]) == .logarithmic)
+        #expect(axis(.learningRate, [.float(0.001), .float(0.01), .float(0.1)]) == .logarithmic)
+        #expect(axis(.cVector, [.float(0), .float(1e-6), .float(1e-2)]) == .categorical)
+        #expect(axis(.maskFraction, [.float(0), .float(0.5), .float(0.9)]) == .linear)
+        #expect(axis(.normalize, [.option("all", rank: 0), .option("kept", rank: 1)]) == .categorical)
+        #expect(ParameterValue.float(0).label == "0" && ParameterValue.float(1e-6).label == "1e-06")
+    }
+
+    @Test func longRunKeysAreShortened() {
+        let key = String(repeating: "ab12", count: 16)
+        #expect(ReportRun(id: key, status: .completed, configuration: TrainingConfiguration()).shortID == "ab12ab12ab12")
+        #expect(ReportRun(id: "mfae-warm-s1", status: .completed, configuration: TrainingConfiguration()).shortID == "mfae-warm-s1")
+    }
+
     @Test func folderNamesAreSafe() {
         #expect(ReportGenerator.folderName(for: "mask sweep/v2") == "mask-sweep-v2")
         #expect(ReportGenerator.folderName(for: ".hidden") == "experiment-.hidden")

@@ -35,12 +35,23 @@ public struct ParameterSensitivity: Sendable {
     /// For `mask_fraction`: per protocol, the best masked autoencoder against the best unmasked one.
     public var maskingComparisons: [PairedComparison]
 
-    /// Whether a numeric axis should be logarithmic: every value positive and spanning at least
-    /// a factor of 100 (learning rates, regularization weights).
-    public var prefersLogScale: Bool {
-        guard parameter.isNumeric, let low = values.first?.sortKey, let high = values.last?.sortKey,
-              low > 0 else { return false }
-        return high / low >= 100
+    /// How a parameter's values are laid out along the x axis of its plot.
+    public enum Axis: Sendable, Equatable {
+        /// Numbers at their value.
+        case linear
+        /// Positive numbers spanning a factor of 20 or more (learning rates, k from 1 to 50), at their logarithm.
+        case logarithmic
+        /// Evenly spaced, labelled: options, and numbers spanning a factor of 20 that include 0
+        /// (`c_vector` of 0, 1e-6, 1e-4, 1e-2), which neither a linear nor a log axis can show.
+        case categorical
+    }
+
+    /// The x axis of the plot.
+    public var axis: Axis {
+        guard parameter.isNumeric else { return .categorical }
+        let positive = values.map(\.sortKey).filter { $0 > 0 }
+        guard let low = positive.min(), let high = positive.max(), high / low >= 20 else { return .linear }
+        return positive.count == values.count ? .logarithmic : .categorical
     }
 
     /// One sensitivity per swept parameter of `analysis`, in parameter order; parameters with no

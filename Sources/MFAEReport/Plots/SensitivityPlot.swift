@@ -4,9 +4,9 @@ enum SensitivityPlot {
     /// `sensitivity-<key>`.
     static func name(_ parameter: ConfigurationParameter) -> String { "sensitivity-\(parameter.key)" }
 
-    /// The script and data of `sensitivity`. Numeric parameters stand on a numeric axis
-    /// (logarithmic when their values span a factor of 100); options stand at positions 0, 1, …
-    /// with their names as tic labels, the series nudged sideways so error bars do not overlap.
+    /// The script and data of `sensitivity`, on its ``ParameterSensitivity/axis``: numbers at their
+    /// value (or logarithm); categories at positions 0, 1, … with their labels as tics, the series
+    /// nudged sideways so that error bars do not overlap.
     static func make(_ sensitivity: ParameterSensitivity, experiment: String) -> PlotScript {
         let parameter = sensitivity.parameter
         let name = name(parameter)
@@ -21,7 +21,7 @@ enum SensitivityPlot {
             data.append("# \(series.title)")
             for point in series.points {
                 let x: Double
-                if parameter.isNumeric {
+                if sensitivity.axis != .categorical {
                     x = point.value.sortKey
                 } else {
                     let position = Double(positions[point.value] ?? 0)
@@ -37,8 +37,8 @@ enum SensitivityPlot {
         script.append("set title \(GnuplotStyle.quoted("Test RMSE against \(parameter.key)")) noenhanced")
         script.append("set xlabel \(GnuplotStyle.quoted(parameter.key)) noenhanced")
         script.append("set ylabel 'test RMSE (mean ± sd across seeds)' noenhanced")
-        if parameter.isNumeric {
-            if sensitivity.prefersLogScale {
+        if sensitivity.axis != .categorical {
+            if sensitivity.axis == .logarithmic {
                 script.append("set logscale x 10")
             }
             script.append("set xtics (" + sensitivity.values.map { "\(GnuplotStyle.quoted($0.label)) \(NumberFormat.data($0.sortKey))" }

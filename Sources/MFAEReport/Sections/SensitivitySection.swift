@@ -18,7 +18,7 @@ enum SensitivitySection {
             let plot = SensitivityPlot.make(sensitivity, experiment: experiment)
             plots.append(plot)
             blocks.append(.figure(ReportFigure(name: plot.name, caption: "Test RMSE against \(parameter.key) (mean ± sd across seeds)"
-                + (sensitivity.prefersLogScale ? ", logarithmic axis." : "."))))
+                + (sensitivity.axis == .logarithmic ? ", logarithmic axis." : "."))))
             if parameter == .maskFraction {
                 blocks += maskingBlocks(sensitivity)
             }
