@@ -24,7 +24,11 @@ let package = Package(
         /// Specs, grid expansion, the runner and the SQLite run store.
         .target(
             name: "MFAELab",
-            dependencies: ["MFAECore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "MFAECore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         /// Store queries → statistics → Markdown, HTML and gnuplot.
         .target(name: "MFAEReport", dependencies: ["MFAECore", "MFAELab"]),
