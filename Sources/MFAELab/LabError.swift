@@ -7,6 +7,8 @@ public indirect enum LabError: Error, CustomStringConvertible, Equatable {
     case missingKey(path: String, expected: String)
     /// A value of the wrong type or out of range.
     case invalidValue(path: String, expected: String)
+    /// A known key in a place that does not take it (`seed` in `base`: seeds come from `seeds`).
+    case misplacedKey(path: String, reason: String)
     /// Text that is not JSON at all.
     case malformedJSON(file: String, reason: String)
     /// Every problem found in one spec file, reported at once before anything runs.
@@ -31,7 +33,9 @@ public indirect enum LabError: Error, CustomStringConvertible, Equatable {
     /// The JSON path of a spec problem, if the error has one.
     public var path: String? {
         switch self {
-        case let .unknownKey(path, _), let .missingKey(path, _), let .invalidValue(path, _): return path
+        case let .unknownKey(path, _), let .missingKey(path, _), let .invalidValue(path, _),
+             let .misplacedKey(path, _):
+            return path
         default: return nil
         }
     }
@@ -41,6 +45,7 @@ public indirect enum LabError: Error, CustomStringConvertible, Equatable {
         case let .unknownKey(path, allowed): return "\(path): unknown key; allowed: \(allowed)"
         case let .missingKey(path, expected): return "\(path): missing; expected \(expected)"
         case let .invalidValue(path, expected): return "\(path): expected \(expected)"
+        case let .misplacedKey(path, reason): return "\(path): not allowed here: \(reason)"
         case let .malformedJSON(file, reason): return "\(file): not valid JSON: \(reason)"
         case let .invalidSpec(file, problems):
             let noun = problems.count == 1 ? "problem" : "problems"

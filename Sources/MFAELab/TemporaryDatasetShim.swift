@@ -17,7 +17,10 @@ extension DatasetSource: Codable {
         }
         let container = try decoder.container(keyedBy: Keys.self)
         if container.contains(.synthetic) {
-            self = .synthetic(try container.decode(SyntheticParameters.self, forKey: .synthetic))
+            let given = try container.decode([String: JSONValue].self, forKey: .synthetic)
+            guard case var .object(all) = try JSONValue.of(SyntheticParameters()) else { throw DatasetError.invalidDataset("?") }
+            all.merge(given) { $1 }
+            self = .synthetic(try JSONValue.object(all).decode(SyntheticParameters.self))
         } else {
             self = .folder(path: try container.decode(String.self, forKey: .folder),
                            format: try container.decodeIfPresent(MovieLensFormat.self, forKey: .format))

@@ -35,6 +35,9 @@ extension ExperimentSpec {
 /// Walks a spec's JSON tree, collecting every problem with its path.
 struct SpecChecker {
     private(set) var problems: [LabError] = []
+    /// The position in the spec's `baselines` list of each baseline kept, for paths.
+    private var baselinePositions: [Int] = []
+    private static let seedReason = "seeds come from the top-level \"seeds\" list"
 
     private mutating func report(_ problem: LabError) {
         if !problems.contains(problem) { problems.append(problem) }
@@ -120,8 +123,8 @@ struct SpecChecker {
         var result: [String: JSONValue] = [:]
         for key in object.keys.sorted() {
             guard let entry = object[key] else { continue }
-            if let reason = forbidden[key] ?? (key == "seed" ? "no seed here: list seeds in the top-level \"seeds\"" : nil) {
-                report(.invalidValue(path: "\(path).\(key)", expected: reason))
+            if let reason = forbidden[key] ?? (key == "seed" ? Self.seedReason : nil) {
+                report(.misplacedKey(path: "\(path).\(key)", reason: reason))
             } else if !ExperimentSpec.parameterKeys.contains(key) {
                 report(.unknownKey(path: "\(path).\(key)",
                                    allowed: ParameterCheck.allowedList(ExperimentSpec.parameterKeys, near: key)))
@@ -145,8 +148,8 @@ struct SpecChecker {
         for key in object.keys.sorted() {
             guard let entry = object[key] else { continue }
             let keyPath = "\(path).\(key)"
-            if let reason = forbidden[key] ?? (key == "seed" ? "no seed here: list seeds in the top-level \"seeds\"" : nil) {
-                report(.invalidValue(path: keyPath, expected: reason))
+            if let reason = forbidden[key] ?? (key == "seed" ? Self.seedReason : nil) {
+                report(.misplacedKey(path: keyPath, reason: reason))
                 continue
             }
             guard ExperimentSpec.parameterKeys.contains(key) else {
@@ -154,7 +157,7 @@ struct SpecChecker {
                 continue
             }
             guard case let .array(items) = entry, !items.isEmpty else {
-                report(.invalidValue(path: keyPath, expected: "a non-empty list of \(ParameterCheck.expectedType(of: key)) values"))
+                report(.invalidValue(path: keyPath, expected: "a non-empty list, each value \(ParameterCheck.expectedType(of: key))"))
                 continue
             }
             var values: [JSONValue] = []
@@ -179,7 +182,7 @@ struct SpecChecker {
             return []
         }
         var result: [BaselineSpec] = []
-        let forbidden = ["model": "no model here: a baseline's model is its \"model\" key"]
+        let forbidden = ["model": "a baseline's model is its own \"model\" key"]
         for (index, item) in items.enumerated() {
             let path = "baselines[\(index)]"
             guard case let .object(object) = item else {
@@ -198,6 +201,7 @@ struct SpecChecker {
                 continue
             }
             result.append(BaselineSpec(model: model, base: base, sweep: sweep))
+            baselinePositions.append(index)
         }
         return result
     }
@@ -220,12 +224,15 @@ struct SpecChecker {
                     report(.invalidValue(path: "dataset.synthetic", expected: "an object of generator parameters"))
                     return nil
                 }
-                let allowed = Self.syntheticKeys
-                rejectUnknownKeys(fields, allowed: allowed, at: "dataset.synthetic.")
-                for key in fields.keys.sorted() where allowed.contains(key) {
-                    if let field = fields[key],
-                       (try? JSONValue.object([key: field]).decode(SyntheticParameters.self)) == nil {
-                        report(.invalidValue(path: "dataset.synthetic.\(key)", expected: "a number of the generator's type"))
+                let defaults = Self.syntheticDefaults
+                rejectUnknownKeys(fields, allowed: defaults.keys.sorted(), at: "dataset.synthetic.")
+                for key in fields.keys.sorted() {
+                    guard let field = fields[key], let fallback = defaults[key] else { continue }
+                    let wantsInteger = fallback.integerValue != nil
+                    let isValid = wantsInteger ? (field.integerValue ?? -1) >= 0 : { if case .number = field { return true } else { return false } }()
+                    if !isValid {
+                        report(.invalidValue(path: "dataset.synthetic.\(key)",
+                                             expected: wantsInteger ? "a non-negative integer" : "a number"))
                     }
                 }
             } else if let folder = object["folder"] {
@@ -255,10 +262,10 @@ struct SpecChecker {
         }
     }
 
-    /// The generator's parameter keys, read from its own encoding so they never drift.
-    static var syntheticKeys: [String] {
-        guard case let .object(fields)? = try? JSONValue.of(SyntheticParameters()) else { return [] }
-        return fields.keys.sorted()
+    /// The generator's parameters and their defaults, read from its own encoding so they never drift.
+    static var syntheticDefaults: [String: JSONValue] {
+        guard case let .object(fields)? = try? JSONValue.of(SyntheticParameters()) else { return [:] }
+        return fields
     }
 
     // MARK: Ranges
@@ -267,7 +274,20 @@ struct SpecChecker {
     /// configuration at the path where the offending value was written.
     private mutating func checkRanges(of spec: inout ExperimentSpec) {
         let seed = spec.seeds.first ?? 0
-        for group in spec.parameterGroups() {
+        let groups = spec.parameterGroups(baselinePositions: baselinePositions)
+        // Each value alone on the defaults, so that a value the grid never uses (a base value that a
+        // sweep overrides) is still checked. Problems that depend on two values (valid + test
+        // fractions) are left to the resolved configurations below.
+        for group in groups {
+            let values = group.fixed.values.map { [$0] } + group.swept.values.map { $0 }
+            for sourced in values.joined() {
+                guard let alone = try? ParameterGroup.configuration(of: [sourced.key: sourced], seed: seed) else { continue }
+                for problem in alone.problems() where problem.key == sourced.key && !problem.expected.contains("+") {
+                    report(.invalidValue(path: sourced.path, expected: problem.expected))
+                }
+            }
+        }
+        for group in groups {
             for point in group.points() {
                 guard let configuration = try? ParameterGroup.configuration(of: point, seed: seed) else { continue }
                 for problem in configuration.problems() {
