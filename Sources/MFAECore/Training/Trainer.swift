@@ -9,6 +9,23 @@ public enum Trainer {
     public static func run(_ configuration: TrainingConfiguration, on data: RatingSet,
                            isCancelled: @escaping @Sendable () -> Bool = { false },
                            observer: (TrainingEvent) -> Void = { _ in }) throws -> TrainingResult {
-        fatalError("not yet implemented")
+        try configuration.validate()
+        let clock = Stopwatch()
+        let split = try ProtocolSplit.make(data, protocol: configuration.evaluationProtocol,
+                                           validFraction: configuration.validFraction,
+                                           testFraction: configuration.testFraction, seed: configuration.seed)
+        if configuration.model.isLatent {
+            var training = LatentTraining(configuration: configuration, data: data, split: split)
+            return try training.run(isCancelled: isCancelled, observer: observer)
+        }
+        observer(.started(epochs: 0, trainRatings: split.train.count))
+        let model = TrivialBaseline.fit(configuration.model, train: split.train, userCount: data.userCount,
+                                        itemCount: data.itemCount)
+        let clip = configuration.clipPredictions ? data.ratingRange : nil
+        let valid = Evaluator.evaluate(model, on: split.valid, representation: .encode(.keepAll), clip: clip)
+        let test = Evaluator.evaluate(model, on: split.test, representation: .encode(.keepAll), clip: clip)
+        return TrainingResult(configuration: configuration, bestEpoch: 0, epochs: [], valid: valid.metrics,
+                              test: test.metrics, trainSeconds: clock.elapsedSeconds, epochSecondsMedian: 0,
+                              foldInMillisecondsPerUser: nil, trainRatings: split.train.count, items: nil)
     }
 }

@@ -1,0 +1,119 @@
+/// Adam's hyper-parameters (PyTorch's defaults besides the learning rate).
+public struct AdamSettings: Sendable, Equatable {
+    public var learningRate: Float
+    public var beta1: Float = 0.9
+    public var beta2: Float = 0.999
+    public var epsilon: Float = 1e-8
+    /// Settings with PyTorch's default betas and epsilon.
+    public init(learningRate: Float) { self.learningRate = learningRate }
+}
+
+/// Adam with bias correction, as `torch.optim.Adam`, over flat parameter buffers.
+///
+/// For each parameter, with `g` the gradient plus `2·l2·w` when the table is regularised:
+/// ```
+/// m ← β1·m + (1−β1)·g
+/// v ← β2·v + (1−β2)·g²
+/// w ← w − (lr / (1−β1ᵗ)) · m / (√v / √(1−β2ᵗ) + ε)
+/// ```
+/// Moments below ``flushThreshold`` are set to zero: rows without gradient decay their moments
+/// geometrically and would otherwise reach subnormal floats after about a thousand steps, which are
+/// very slow on x86. At that size they change no parameter by more than `lr·1e-22`.
+public enum Adam {
+    /// Moments smaller in magnitude than this are flushed to zero.
+    public static let flushThreshold: Float = 1e-30
+
+    /// Which rows a step updates.
+    public enum Rows: Sendable {
+        /// Every row, as dense Adam does.
+        case all
+        /// Only the rows the gradient touched (lazy Adam).
+        case touched
+    }
+
+    /// One Adam step on `table` with `gradient`; `step` is the 1-based step count `t`.
+    ///
+    /// - Parameter l2: the L2 coefficient `c`; its gradient `2c·w` is added for regularised tables.
+    /// Complexity: O(rows × width) for `.all`, O(touched rows × width) for `.touched`.
+    public static func step(_ table: EmbeddingTable, gradient: GradientTable, settings: AdamSettings,
+                            step: Int, l2: Float, rows: Rows) {
+        precondition(gradient.rows == table.rows && gradient.width == table.width)
+        let decay = table.isRegularized ? 2 * l2 : 0
+        let constants = StepConstants(settings: settings, step: step, decay: decay)
+        switch rows {
+        case .all:
+            update(table, gradient, from: 0, count: table.count, constants)
+        case .touched:
+            for row in gradient.touchedRows {
+                update(table, gradient, from: Int(row) * table.width, count: table.width, constants)
+            }
+        }
+    }
+
+    /// Per-step constants of the update.
+    struct StepConstants {
+        var beta1: Float, beta2: Float, oneMinusBeta1: Float, oneMinusBeta2: Float
+        var stepSize: Float, inverseRootCorrection2: Float, epsilon: Float, decay: Float
+        init(settings: AdamSettings, step: Int, decay: Float) {
+            let correction1 = 1 - Float(Double(settings.beta1).power(step))
+            let correction2 = 1 - Float(Double(settings.beta2).power(step))
+            beta1 = settings.beta1; beta2 = settings.beta2
+            oneMinusBeta1 = 1 - settings.beta1; oneMinusBeta2 = 1 - settings.beta2
+            stepSize = settings.learningRate / correction1
+            inverseRootCorrection2 = 1 / correction2.squareRoot()
+            epsilon = settings.epsilon
+            self.decay = decay
+        }
+    }
+
+    /// Updates `count` contiguous parameters from `start`: SIMD8 body, scalar tail, same formula.
+    private static func update(_ table: EmbeddingTable, _ gradient: GradientTable, from start: Int, count: Int,
+                               _ c: StepConstants) {
+        let w = table.values.pointer + start, m = table.firstMoment.pointer + start
+        let v = table.secondMoment.pointer + start, g = gradient.values.pointer + start
+        let tiny = SIMD8<Float>(repeating: flushThreshold)
+        var index = 0
+        while index + 8 <= count {
+            var wi = load8(w + index), mi = load8(m + index), vi = load8(v + index)
+            let gi = load8(g + index) + c.decay * wi
+            mi = c.beta1 * mi + c.oneMinusBeta1 * gi
+            vi = c.beta2 * vi + c.oneMinusBeta2 * gi * gi
+            mi.replace(with: 0, where: (mi .< tiny) .& (mi .> -tiny))
+            vi.replace(with: 0, where: vi .< tiny)
+            wi -= c.stepSize * mi / (vi.squareRoot() * c.inverseRootCorrection2 + c.epsilon)
+            store8(wi, w + index); store8(mi, m + index); store8(vi, v + index)
+            index += 8
+        }
+        while index < count {
+            let gi = g[index] + c.decay * w[index]
+            var mi = c.beta1 * m[index] + c.oneMinusBeta1 * gi
+            var vi = c.beta2 * v[index] + c.oneMinusBeta2 * gi * gi
+            if abs(mi) < flushThreshold { mi = 0 }
+            if vi < flushThreshold { vi = 0 }
+            w[index] -= c.stepSize * mi / (vi.squareRoot() * c.inverseRootCorrection2 + c.epsilon)
+            m[index] = mi; v[index] = vi
+            index += 1
+        }
+    }
+}
+
+@inline(__always) func load8(_ pointer: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
+    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
+}
+
+@inline(__always) func store8(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<Float>.self)
+}
+
+extension Double {
+    /// `self` raised to a non-negative integer power by repeated squaring.
+    func power(_ exponent: Int) -> Double {
+        var result = 1.0, base = self, e = exponent
+        while e > 0 {
+            if e & 1 == 1 { result *= base }
+            base *= base
+            e >>= 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,122 @@
+/// A latent factor model: a ``UserEncoder`` (per-user table or pooled codes) and the shared ``RatingDecoder``.
+/// The autoencoder and classic MF are both this type; they differ only in the encoder's kind.
+public final class FactorModel: @unchecked Sendable {
+    /// Obtains user biases and vectors.
+    public let encoder: UserEncoder
+    /// Predicts ratings from them.
+    public let decoder: RatingDecoder
+
+    /// A zero model. `encoderRows` is the user count (MF) or the code count (autoencoder).
+    public init(encoder kind: UserEncoder.Kind, encoderRows: Int, itemCount: Int, k: Int, offset: Float) {
+        encoder = UserEncoder(kind: kind, rows: encoderRows, k: k)
+        decoder = RatingDecoder(itemCount: itemCount, k: k, offset: offset)
+    }
+
+    /// Latent dimensions.
+    public var k: Int { decoder.k }
+    /// Every trainable table: encoder bias, encoder vectors, decoder bias, decoder vectors.
+    public var tables: [EmbeddingTable] { encoder.tables + decoder.tables }
+
+    /// Sets every table to `randn × scale`, in table order, from `generator`.
+    public func initialise(scale: Float, generator: inout SplitMix64) {
+        for table in tables { table.initialiseGaussian(scale: scale, generator: &generator) }
+    }
+
+    /// Zero gradients for every table.
+    public func makeGradients() -> ModelGradients {
+        ModelGradients(encoder: encoder.makeGradients(), decoder: decoder.makeGradients())
+    }
+
+    /// Scratch space for one user, so that a batch allocates nothing.
+    public func makeScratch() -> UserScratch { UserScratch(k: k) }
+
+    /// Accumulates the gradient of one batch's loss into `gradients` and returns the loss parts.
+    ///
+    /// Each row of `data` is one user: the encoder's input is the user's ratings (masked by `mask`),
+    /// and the same ratings are the decoder's targets. The loss is
+    /// ```
+    /// L = (1/B) Σ (r̂ − r)²  +  perExample·(1/B)·Σ_uses |row|²
+    /// ```
+    /// with `B` the batch's rating count; the whole-table prior is added by the optimiser.
+    public func accumulateBatch(rows: some Collection<Int>, of data: RatingsByUser, mask: inout InputMask,
+                                perExampleL2: Float, gradients: ModelGradients, scratch: inout UserScratch) -> BatchLoss {
+        var ratingCount = 0
+        for row in rows { ratingCount += data.range(ofRow: row).count }
+        guard ratingCount > 0 else { return BatchLoss(squaredErrors: 0, count: 0, penalty: 0) }
+        let lossScale = 1 / Float(ratingCount)
+        let perUseL2 = perExampleL2 * lossScale
+        var squaredErrors = 0.0, penalty = 0.0
+        for row in rows {
+            let weight = encoder.select(row: row, of: data, mask: &mask, into: &scratch.selection)
+            let userBias = encoder.forward(scratch.selection, weight: weight, vector: scratch.userVector.pointer)
+            var biasGradient: Float = 0
+            scratch.userVectorGradient.fill(0)
+            let decoded = decoder.backward(row: row, of: data, userBias: userBias, userVector: scratch.userVector.pointer,
+                                           lossScale: lossScale, perUseL2: perUseL2, gradients: gradients.decoder,
+                                           userBiasGradient: &biasGradient,
+                                           userVectorGradient: scratch.userVectorGradient.pointer)
+            squaredErrors += decoded.squaredErrors
+            penalty += decoded.penalty
+            penalty += encoder.backward(scratch.selection, weight: weight, biasGradient: biasGradient,
+                                        vectorGradient: scratch.userVectorGradient.pointer,
+                                        targetCount: data.range(ofRow: row).count, perUseL2: perUseL2,
+                                        gradients: gradients.encoder)
+        }
+        return BatchLoss(squaredErrors: squaredErrors, count: ratingCount, penalty: penalty)
+    }
+
+    /// The whole-table prior `c · Σ_regularised tables Σ w²` (the notebook's `l2_regularize` terms).
+    public func tablePenalty(l2: Float) -> Double {
+        tables.filter(\.isRegularized).reduce(0) { $0 + Double(l2) * $1.sumOfSquares() }
+    }
+
+    /// A copy of every table's parameters, for keeping the best epoch.
+    public func snapshot() -> [[Float]] { tables.map(\.values.array) }
+
+    /// Restores parameters saved by ``snapshot()``.
+    public func restore(_ snapshot: [[Float]]) {
+        for (table, values) in zip(tables, snapshot) { table.values.assign(values) }
+    }
+
+    /// The decoder's item tables as plain arrays.
+    public var itemParameters: ItemParameters {
+        ItemParameters(k: k, biases: decoder.itemBias.values.array, vectors: decoder.itemVectors.values.array)
+    }
+}
+
+/// Per-user scratch buffers reused across a batch.
+public struct UserScratch {
+    /// Rows the encoder selected.
+    public var selection = RowSelection()
+    /// The user's vector.
+    public let userVector: FloatBuffer
+    /// The gradient of the loss with respect to the user's vector.
+    public let userVectorGradient: FloatBuffer
+    /// Buffers for `k` dimensions.
+    public init(k: Int) {
+        userVector = FloatBuffer(count: k)
+        userVectorGradient = FloatBuffer(count: k)
+    }
+}
+
+/// Gradients of every table of a ``FactorModel``.
+public struct ModelGradients: Sendable {
+    public let encoder: EncoderGradients
+    public let decoder: DecoderGradients
+    /// In the order of ``FactorModel/tables``.
+    public var tables: [GradientTable] { encoder.tables + decoder.tables }
+    /// Zeroes every touched row.
+    public func clear() { for table in tables { table.clear() } }
+}
+
+/// The parts of one batch's loss.
+public struct BatchLoss: Sendable, Equatable {
+    /// `Σ (r̂ − r)²` over the batch.
+    public var squaredErrors: Double
+    /// Number of ratings `B`.
+    public var count: Int
+    /// The per-example L2 penalty (0 with the whole-table prior).
+    public var penalty: Double
+    /// `squaredErrors / B`.
+    public var mse: Double { count > 0 ? squaredErrors / Double(count) : 0 }
+}

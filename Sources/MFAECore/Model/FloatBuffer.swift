@@ -1,0 +1,49 @@
+/// A fixed-size, heap-allocated array of `Float` with reference semantics.
+///
+/// Parameter tables, their Adam moments and gradients live in these buffers so that hot loops
+/// index raw memory (no copy-on-write or exclusivity checks per element). Unsafe access is
+/// confined to this type and the kernels that receive its ``pointer``.
+public final class FloatBuffer: @unchecked Sendable {
+    /// The storage; valid for the buffer's lifetime.
+    public let pointer: UnsafeMutablePointer<Float>
+    /// Number of floats.
+    public let count: Int
+
+    /// A buffer of `count` floats, all `value`.
+    public init(count: Int, repeating value: Float = 0) {
+        precondition(count >= 0)
+        self.count = count
+        pointer = .allocate(capacity: max(count, 1))
+        pointer.initialize(repeating: value, count: max(count, 1))
+    }
+
+    /// A buffer holding `values`.
+    public convenience init(_ values: [Float]) {
+        self.init(count: values.count)
+        values.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { pointer.update(from: base, count: values.count) }
+        }
+    }
+
+    deinit { pointer.deallocate() }
+
+    /// Element access (bounds are asserted in debug builds only).
+    public subscript(index: Int) -> Float {
+        get { assert(index >= 0 && index < count); return pointer[index] }
+        set { assert(index >= 0 && index < count); pointer[index] = newValue }
+    }
+
+    /// A copy of the contents as an array.
+    public var array: [Float] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+
+    /// Overwrites the contents with `values`, which must have the same count.
+    public func assign(_ values: [Float]) {
+        precondition(values.count == count, "assigning \(values.count) floats to a buffer of \(count)")
+        values.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { pointer.update(from: base, count: count) }
+        }
+    }
+
+    /// Sets every element to `value`.
+    public func fill(_ value: Float) { pointer.update(repeating: value, count: count) }
+}

@@ -1,0 +1,26 @@
+/// The encoder's random input mask: each input rating is dropped with probability `fraction`
+/// (the notebook's `torch.rand(n) > frac` keeps a rating), which is stochastic feature bagging.
+public struct InputMask: Sendable {
+    /// Probability that a rating is dropped.
+    public var fraction: Float
+    private var generator: SplitMix64?
+
+    /// A mask that keeps every rating.
+    public static let keepAll = InputMask(fraction: 0, generator: nil)
+
+    /// A random mask drawing from `generator`.
+    public static func random(fraction: Float, generator: SplitMix64) -> InputMask {
+        fraction > 0 ? InputMask(fraction: fraction, generator: generator) : .keepAll
+    }
+
+    private init(fraction: Float, generator: SplitMix64?) {
+        self.fraction = fraction; self.generator = generator
+    }
+
+    /// Whether the next rating is kept; draws one number when the mask is random.
+    @inline(__always)
+    public mutating func keepsNext() -> Bool {
+        guard generator != nil else { return true }
+        return generator!.nextUnitFloat() >= fraction
+    }
+}

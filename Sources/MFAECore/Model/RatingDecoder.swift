@@ -1,0 +1,76 @@
+/// The decoder both models share: a latent-factor likelihood with item parameters of its own.
+///
+/// ```
+/// r̂_ui = offset + b_u + c_i + v_u · t_i
+/// ```
+/// `offset` is the training mean for MF and 0 for the autoencoder (the notebook has none: its
+/// biases learn the mean). The decoder's item tables are distinct from the encoder's code tables.
+public final class RatingDecoder: @unchecked Sendable {
+    /// `c_i`, one per item.
+    public let itemBias: EmbeddingTable
+    /// `t_i`, `k` per item; regularised.
+    public let itemVectors: EmbeddingTable
+    /// A constant added to every prediction.
+    public var offset: Float
+
+    /// A zero decoder for `itemCount` items of `k` dimensions.
+    public init(itemCount: Int, k: Int, offset: Float) {
+        itemBias = EmbeddingTable(name: "itemBias", rows: itemCount, width: 1, isRegularized: false)
+        itemVectors = EmbeddingTable(name: "itemVectors", rows: itemCount, width: k, isRegularized: true)
+        self.offset = offset
+    }
+
+    /// Latent dimensions.
+    public var k: Int { itemVectors.width }
+    /// The tables, in gradient order.
+    public var tables: [EmbeddingTable] { [itemBias, itemVectors] }
+
+    /// The prediction for `item` given a user's bias and vector.
+    @inline(__always)
+    public func predict(item: Int, userBias: Float, userVector: UnsafePointer<Float>) -> Float {
+        offset + userBias + itemBias.values[item] + VectorKernels.dot(userVector, itemVectors.row(item), count: k)
+    }
+
+    /// Forward and backward pass over the target ratings of one user (`row` of `targets`).
+    ///
+    /// For each target, with `e = r̂ − r` and `g = 2e·lossScale` (the MSE's gradient when
+    /// `lossScale = 1/B`): `∂c_i += g`, `∂t_i += g·v_u`, `∂b_u += g`, `∂v_u += g·t_i`; with
+    /// `perUseL2 > 0` also `∂t_i += 2·perUseL2·t_i`. Complexity O(targets × k).
+    /// - Returns: the sum of squared errors and the per-example L2 penalty of these targets.
+    public func backward(row: Int, of targets: RatingsByUser, userBias: Float, userVector: UnsafePointer<Float>,
+                         lossScale: Float, perUseL2: Float, gradients: DecoderGradients,
+                         userBiasGradient: inout Float, userVectorGradient: UnsafeMutablePointer<Float>)
+        -> (squaredErrors: Double, penalty: Double) {
+        var squaredErrors = 0.0, penalty = 0.0
+        for position in targets.range(ofRow: row) {
+            let item = Int(targets.items[position])
+            let vector = itemVectors.row(item)
+            let error = predict(item: item, userBias: userBias, userVector: userVector) - targets.values[position]
+            squaredErrors += Double(error * error)
+            let g = 2 * error * lossScale
+            gradients.itemBias.touch(item)[0] += g
+            let vectorGradient = gradients.itemVectors.touch(item)
+            VectorKernels.addScaled(userVector, scale: g, into: vectorGradient, count: k)
+            if perUseL2 > 0 {
+                penalty += Double(perUseL2 * VectorKernels.squaredNorm(vector, count: k))
+                VectorKernels.addScaled(vector, scale: 2 * perUseL2, into: vectorGradient, count: k)
+            }
+            userBiasGradient += g
+            VectorKernels.addScaled(vector, scale: g, into: userVectorGradient, count: k)
+        }
+        return (squaredErrors, penalty)
+    }
+
+    /// Zero gradients for the decoder's tables.
+    public func makeGradients() -> DecoderGradients {
+        DecoderGradients(itemBias: GradientTable(shapeOf: itemBias), itemVectors: GradientTable(shapeOf: itemVectors))
+    }
+}
+
+/// Gradients of a ``RatingDecoder``'s tables.
+public struct DecoderGradients: Sendable {
+    public let itemBias: GradientTable
+    public let itemVectors: GradientTable
+    /// In the order of ``RatingDecoder/tables``.
+    public var tables: [GradientTable] { [itemBias, itemVectors] }
+}

@@ -1,0 +1,114 @@
+/// How a user's bias and vector are obtained: the only difference between the two models.
+///
+/// Both read rows of a bias table (width 1) and a vector table (width `k`) and take a weighted sum:
+/// - ``Kind/perUser`` (classic MF): the user's own row, weight 1.
+/// - ``Kind/pooledCodes(_:)`` (the autoencoder): the rows of the (item, rating level) codes the user
+///   rated and the mask kept, each with weight `1 / denominator`, where the denominator is
+///   `1 + all input ratings` (``Normalization/all``, the notebook's) or `1 + kept ratings` (``Normalization/kept``).
+///
+/// ```
+/// b_u = w · Σ_{r ∈ rows(u)} B[r]      v_u = w · Σ_{r ∈ rows(u)} Q[r]
+/// ```
+/// This is the notebook's sparse (users × codes) by dense (codes × k) product, one user at a time.
+public final class UserEncoder: @unchecked Sendable {
+    /// The two ways of obtaining a user's representation.
+    public enum Kind: Sendable, Equatable {
+        case perUser
+        case pooledCodes(Normalization)
+    }
+
+    /// Which way this encoder works.
+    public let kind: Kind
+    /// Bias per row: users (MF) or codes (autoencoder).
+    public let bias: EmbeddingTable
+    /// Vector per row, width `k`; regularised.
+    public let vectors: EmbeddingTable
+
+    /// An encoder with `rows` rows of `k` dimensions.
+    public init(kind: Kind, rows: Int, k: Int) {
+        self.kind = kind
+        let prefix = kind == .perUser ? "user" : "code"
+        bias = EmbeddingTable(name: "\(prefix)Bias", rows: rows, width: 1, isRegularized: false)
+        vectors = EmbeddingTable(name: "\(prefix)Vectors", rows: rows, width: k, isRegularized: true)
+    }
+
+    /// Latent dimensions.
+    public var k: Int { vectors.width }
+    /// The tables, in gradient order.
+    public var tables: [EmbeddingTable] { [bias, vectors] }
+
+    /// Selects the rows that make up the user of `row` in `input`, drawing the mask for each input
+    /// rating, and returns the weight each selected row gets. Fills `selection.rows`.
+    public func select(row: Int, of input: RatingsByUser, mask: inout InputMask, into selection: inout RowSelection) -> Float {
+        selection.rows.removeAll(keepingCapacity: true)
+        switch kind {
+        case .perUser:
+            selection.rows.append(input.users[row])
+            return 1
+        case let .pooledCodes(normalization):
+            let range = input.range(ofRow: row)
+            for position in range where mask.keepsNext() {
+                selection.rows.append(input.codes[position])
+            }
+            let counted = normalization == .all ? range.count : selection.rows.count
+            return 1 / Float(1 + counted)
+        }
+    }
+
+    /// Computes the user's bias and vector from the selected rows. Complexity O(rows × k).
+    public func forward(_ selection: RowSelection, weight: Float, vector: UnsafeMutablePointer<Float>) -> Float {
+        vector.update(repeating: 0, count: k)
+        var biasSum: Float = 0
+        for row in selection.rows {
+            biasSum += bias.values[Int(row)]
+            VectorKernels.addScaled(vectors.row(Int(row)), scale: 1, into: vector, count: k)
+        }
+        for j in 0 ..< k { vector[j] *= weight }
+        return biasSum * weight
+    }
+
+    /// Scatters the gradient of the user's bias and vector to the selected rows.
+    ///
+    /// With `perUseL2 > 0` (per-example regularisation) each selected row also gets
+    /// `2·perUseL2·uses·Q[r]`, and `perUseL2·uses·|Q[r]|²` is returned as its share of the loss;
+    /// `uses` is the number of the user's target ratings for MF, and 1 for a code.
+    public func backward(_ selection: RowSelection, weight: Float, biasGradient: Float,
+                         vectorGradient: UnsafePointer<Float>, targetCount: Int, perUseL2: Float,
+                         gradients: EncoderGradients) -> Double {
+        var penalty = 0.0
+        let uses: Float = kind == .perUser ? Float(targetCount) : 1
+        for row in selection.rows {
+            let r = Int(row)
+            gradients.bias.touch(r)[0] += weight * biasGradient
+            let target = gradients.vectors.touch(r)
+            VectorKernels.addScaled(vectorGradient, scale: weight, into: target, count: k)
+            if perUseL2 > 0 {
+                let source = vectors.row(r)
+                penalty += Double(perUseL2 * uses * VectorKernels.squaredNorm(source, count: k))
+                VectorKernels.addScaled(source, scale: 2 * perUseL2 * uses, into: target, count: k)
+            }
+        }
+        return penalty
+    }
+
+    /// Zero gradients for this encoder's tables.
+    public func makeGradients() -> EncoderGradients {
+        EncoderGradients(bias: GradientTable(shapeOf: bias), vectors: GradientTable(shapeOf: vectors))
+    }
+}
+
+/// The rows an encoder selected for one user; reused across users so encoding allocates nothing.
+public struct RowSelection: Sendable {
+    /// Selected rows of the encoder tables.
+    public var rows: [Int32] = []
+    /// An empty selection.
+    public init() {}
+}
+
+/// Gradients of a ``UserEncoder``'s tables.
+public struct EncoderGradients: Sendable {
+    public let bias: GradientTable
+    public let vectors: GradientTable
+    /// In the order of ``UserEncoder/tables``.
+    public var tables: [GradientTable] { [bias, vectors] }
+}

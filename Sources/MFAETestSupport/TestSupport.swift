@@ -1,3 +1,0 @@
-import MFAECore
-/// Helpers shared by the test targets: temporary folders, fixtures, the gradient checker.
-public enum TestSupport {}
