@@ -67,13 +67,13 @@ struct RunCommand: ParsableCommand {
             log.write("interrupted: stopping running runs (Ctrl-C again to quit at once)")
             runner.cancel()
         }
-        print("\(plan.spec.name): \(plan.jobs.count) runs on \(data.name) (\(data.count) ratings), "
+        say("\(plan.spec.name): \(plan.jobs.count) runs on \(data.name) (\(data.count) ratings), "
               + "\(jobs) job(s), database \(db)" + (shard.count > 1 ? ", shard \(shard)" : ""))
         progress.startTimer()
         let summary = try runner.run(plan)
         progress.stop()
         trap.remove()
-        print("\(plan.spec.name): \(summary)")
+        say("\(plan.spec.name): \(summary)")
         if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
     }
 
@@ -93,6 +93,11 @@ struct RunCommand: ParsableCommand {
               + RunDisposition.allCases.map { "\(counts[$0, default: 0]) \($0 == .retry ? "to retry" : $0.rawValue)" }
                 .joined(separator: ", "))
     }
+}
+
+/// Writes a line to standard output at once (unbuffered, so it interleaves with the progress display).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
 /// Writes lines to standard error.
