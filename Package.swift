@@ -43,7 +43,11 @@ let package = Package(
         /// Fixtures, the gradient checker and the golden-file helper shared by the test targets.
         .target(name: "MFAETestSupport", dependencies: ["MFAECore"]),
         .testTarget(name: "MFAECoreTests", dependencies: ["MFAECore", "MFAETestSupport"]),
-        .testTarget(name: "MFAELabTests", dependencies: ["MFAELab", "MFAETestSupport"]),
+        .testTarget(
+            name: "MFAELabTests",
+            dependencies: ["MFAELab", "MFAETestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "MFAEReportTests", dependencies: ["MFAEReport", "MFAETestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["MFAETestSupport"]),
     ],
