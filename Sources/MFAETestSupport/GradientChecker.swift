@@ -20,19 +20,20 @@ public enum GradientChecker {
 
     /// Computes the analytic gradient of one batch (mask fixed by copying `mask`) and compares it with
     /// finite differences on up to `samplesPerTable` coordinates of each table that the batch touches.
-    public static func check(model: FactorModel, rows: [Int], of data: RatingsByUser, mask: InputMask,
+    public static func check(model: FactorModel, rows: [Int], of data: RatingsByUser, masks: MaskSchedule,
                              tableL2: Float, perExampleL2: Float, samplesPerTable: Int = 12,
                              step: Double = 1e-5, seed: UInt64 = 1) -> [Comparison] {
         // Which input ratings the mask keeps, drawn in the order the model draws them.
-        var drawing = mask
         var kept = [Bool](repeating: true, count: data.count)
         if case .pooledCodes = model.encoder.kind {
-            for row in rows { for position in data.range(ofRow: row) { kept[position] = drawing.keepsNext() } }
+            for row in rows {
+                var mask = masks.mask(forUser: data.users[row])
+                for position in data.range(ofRow: row) { kept[position] = mask.keepsNext() }
+            }
         }
         let gradients = model.makeGradients()
         var scratch = model.makeScratch()
-        var maskCopy = mask
-        _ = model.accumulateBatch(rows: rows, of: data, mask: &maskCopy, perExampleL2: perExampleL2,
+        _ = model.accumulateBatch(rows: rows, of: data, masks: masks, perExampleL2: perExampleL2,
                                   gradients: gradients, scratch: &scratch)
         let reference = ReferenceModel(model)
         var generator = SplitMix64(seed: seed)

@@ -24,9 +24,9 @@ import Testing
         var generator = SplitMix64(seed: 11)
         model.initialise(scale: 0.5, generator: &generator)
         let l2: Float = 0.03
-        let mask = InputMask.random(fraction: testCase.kind == .perUser ? 0 : 0.4, generator: SplitMix64(seed: 5))
+        let masks = MaskSchedule(fraction: testCase.kind == .perUser ? 0 : 0.4, seed: 5)
         let comparisons = GradientChecker.check(
-            model: model, rows: [3, 0, 7, 5], of: data.ratings, mask: mask,
+            model: model, rows: [3, 0, 7, 5], of: data.ratings, masks: masks,
             tableL2: testCase.regularization == .table ? l2 : 0,
             perExampleL2: testCase.regularization == .perExample ? l2 : 0)
         #expect(Set(comparisons.map(\.table)).count == 4, "every table is checked")

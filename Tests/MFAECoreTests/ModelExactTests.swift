@@ -44,9 +44,8 @@ import Testing
 
     @Test func batchLossMatchesHandComputation() {
         let (model, data) = handModel(normalization: .all)
-        var mask = InputMask.keepAll
         var scratch = model.makeScratch()
-        let loss = model.accumulateBatch(rows: [0], of: data.ratings, mask: &mask, perExampleL2: 0,
+        let loss = model.accumulateBatch(rows: [0], of: data.ratings, masks: .keepAll, perExampleL2: 0,
                                          gradients: model.makeGradients(), scratch: &scratch)
         // r̂(u0, i0) = 0.3 + 0.5 + (4/3, 1/3)·(1, 0);  r̂(u0, i1) = 0.3 − 0.5 + (4/3, 1/3)·(0, 3)
         let e0 = 0.3 + 0.5 + 4.0 / 3 - 5, e1 = 0.3 - 0.5 + 1.0 - 3

@@ -42,6 +42,19 @@ import Testing
     }
 
     @Test(arguments: [ModelKind.mfae, .mf])
+    func threadsAreDeterministicAndAgreeWithOneThread(_ model: ModelKind) throws {
+        var c = configuration(model)
+        c.epochs = 4
+        let one = try Trainer.run(c, on: Self.data)
+        c.threads = 2
+        let two = try Trainer.run(c, on: Self.data)
+        let again = try Trainer.run(c, on: Self.data)
+        #expect(two.items == again.items && two.test == again.test)
+        // Same masks and batches; only the order of the gradient sums differs.
+        #expect(abs(two.test.rmse - one.test.rmse) < 1e-3)
+    }
+
+    @Test(arguments: [ModelKind.mfae, .mf])
     func unknownUsersAreFoldedIn(_ model: ModelKind) throws {
         var c = configuration(model, .heldout)
         c.epochs = 30

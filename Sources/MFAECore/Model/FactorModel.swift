@@ -32,21 +32,27 @@ public final class FactorModel: @unchecked Sendable {
 
     /// Accumulates the gradient of one batch's loss into `gradients` and returns the loss parts.
     ///
-    /// Each row of `data` is one user: the encoder's input is the user's ratings (masked by `mask`),
+    /// Each row of `data` is one user: the encoder's input is the user's ratings (masked by `masks`),
     /// and the same ratings are the decoder's targets. The loss is
     /// ```
     /// L = (1/B) Σ (r̂ − r)²  +  perExample·(1/B)·Σ_uses |row|²
     /// ```
     /// with `B` the batch's rating count; the whole-table prior is added by the optimiser.
-    public func accumulateBatch(rows: some Collection<Int>, of data: RatingsByUser, mask: inout InputMask,
-                                perExampleL2: Float, gradients: ModelGradients, scratch: inout UserScratch) -> BatchLoss {
+    ///
+    /// - Parameter batchCount: `B`, the rating count of the whole batch when `rows` is one thread's
+    ///   share of it; nil when `rows` is the whole batch.
+    public func accumulateBatch(rows: some Collection<Int>, of data: RatingsByUser, masks: MaskSchedule,
+                                perExampleL2: Float, gradients: ModelGradients, scratch: inout UserScratch,
+                                batchCount: Int? = nil) -> BatchLoss {
         var ratingCount = 0
         for row in rows { ratingCount += data.range(ofRow: row).count }
-        guard ratingCount > 0 else { return BatchLoss(squaredErrors: 0, count: 0, penalty: 0) }
-        let lossScale = 1 / Float(ratingCount)
+        let total = batchCount ?? ratingCount
+        guard total > 0 else { return BatchLoss(squaredErrors: 0, count: 0, penalty: 0) }
+        let lossScale = 1 / Float(total)
         let perUseL2 = perExampleL2 * lossScale
         var squaredErrors = 0.0, penalty = 0.0
         for row in rows {
+            var mask = masks.mask(forUser: data.users[row])
             let weight = encoder.select(row: row, of: data, mask: &mask, into: &scratch.selection)
             let userBias = encoder.forward(scratch.selection, weight: weight, vector: scratch.userVector.pointer)
             var biasGradient: Float = 0

@@ -30,10 +30,9 @@ struct LatentTraining {
     mutating func run(isCancelled: () -> Bool, observer: (TrainingEvent) -> Void) throws -> TrainingResult {
         let clock = Stopwatch()
         let c = configuration
-        let gradients = model.makeGradients()
-        var scratch = model.makeScratch()
-        var mask = InputMask.random(fraction: c.model == .mfae ? c.maskFraction : 0,
-                                    generator: SplitMix64(seed: c.seed, purpose: .mask))
+        let parallel = DataParallelBatch(model: model, threads: c.threads)
+        let gradients = parallel.gradients
+        var masks = c.model == .mfae ? MaskSchedule(fraction: c.maskFraction, seed: c.seed) : .keepAll
         var shuffler = SplitMix64(seed: c.seed, purpose: .shuffle)
         let settings = AdamSettings(learningRate: c.learningRate)
         let rows: Adam.Rows = c.optimizer == .adam ? .all : .touched
@@ -48,13 +47,13 @@ struct LatentTraining {
         for epoch in 1 ... c.epochs {
             let epochClock = Stopwatch()
             order.shuffle(using: &shuffler)
+            masks.epoch = epoch
             let bounds = UserBatches.boundaries(order: order, of: split.train, batchSize: c.batchSize)
             var lossSum = 0.0, mseSum = 0.0
             for batch in 0 ..< bounds.count - 1 {
                 if isCancelled() { throw TrainingError.cancelled }
-                let loss = model.accumulateBatch(rows: order[bounds[batch] ..< bounds[batch + 1]], of: split.train,
-                                                 mask: &mask, perExampleL2: perExampleL2, gradients: gradients,
-                                                 scratch: &scratch)
+                let loss = parallel.accumulate(rows: order[bounds[batch] ..< bounds[batch + 1]], of: split.train,
+                                               masks: masks, perExampleL2: perExampleL2)
                 let batchLoss = loss.mse + loss.penalty
                 guard batchLoss.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: batchLoss) }
                 step += 1
