@@ -32,6 +32,7 @@ struct RunsCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
+            encoder.keyEncodingStrategy = .convertToSnakeCase
             print(String(decoding: try encoder.encode(runs), as: UTF8.self))
             return
         }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import MFAECore
 import MFAELab
+
+extension NearestItems.Metric: ExpressibleByArgument {}
 
 /// `mfae-lab similar RUN TITLE`: nearest items by the run's stored item vectors.
 struct SimilarCommand: ParsableCommand {
@@ -16,6 +19,9 @@ struct SimilarCommand: ParsableCommand {
     @Option(name: .short, help: "How many neighbours.")
     var n: Int = 10
 
+    @Option(help: "cosine (similarity, larger is nearer) or euclidean (distance, the notebook's).")
+    var metric: NearestItems.Metric = .cosine
+
     @Option(help: "The lab database file.")
     var db: String = "lab.sqlite"
 
@@ -30,8 +36,10 @@ struct SimilarCommand: ParsableCommand {
         }
         let query = try ItemNeighbours.item(titled: title, in: dataset)
         print("nearest to \"\(dataset.itemTitles[query.position])\" in run \(record.id) (\(record.label)):")
-        for (rank, neighbour) in ItemNeighbours.nearest(to: query, in: items, titles: dataset.itemTitles, count: n).enumerated() {
-            print(String(format: "%3d. %+.3f  bias %+.3f  ", rank + 1, neighbour.similarity, neighbour.bias) + neighbour.title)
+        let neighbours = ItemNeighbours.nearest(to: query, in: items, titles: dataset.itemTitles, metric: metric, count: n)
+        for (rank, neighbour) in neighbours.enumerated() {
+            print(String(format: "%3d. ", rank + 1) + metric.rawValue
+                  + String(format: " %+.4f  bias %+.3f  ", neighbour.score, neighbour.bias) + neighbour.title)
         }
     }
 }
