@@ -135,8 +135,11 @@ public final class SweepRunner: Sendable {
             metrics = result.storedMetrics
             let seconds = Date().timeIntervalSince(start)
             if try !store.finish(runID: runID, owner: owner, result: result, wallSeconds: seconds) {
-                status = .failed
-                message = "another runner took the run over; result discarded"
+                // Another runner took the run over (this one looked dead: suspended past the heartbeat
+                // limit); its result stands and this one is dropped.
+                tally.add { $0.runningElsewhere += 1 }
+                observer(.skipped(job: job, disposition: .runningElsewhere))
+                return
             }
         } catch TrainingError.cancelled {
             status = .interrupted

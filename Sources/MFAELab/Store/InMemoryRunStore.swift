@@ -121,9 +121,10 @@ public final class InMemoryRunStore: RunStore, @unchecked Sendable {
         locked {
             guard var run = owned(runID, by: owner) else { return false }
             let now = Date()
-            run.scalars = result.epochs.flatMap { epoch in
-                run.scalars.filter { $0.step == epoch.epoch }.isEmpty
-                    ? ScalarRecord.records(of: epoch, at: now) : run.scalars.filter { $0.step == epoch.epoch }
+            // Epochs already recorded as they ended keep their wall times; missing ones are added.
+            let recorded = Set(run.scalars.map(\.step))
+            for epoch in result.epochs where !recorded.contains(epoch.epoch) {
+                run.scalars += ScalarRecord.records(of: epoch, at: now)
             }
             run.record.metrics = result.storedMetrics
             run.items = result.items
