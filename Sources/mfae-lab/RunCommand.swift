@@ -23,8 +23,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The lab database file (SQLite, on a local disk).")
     var db: String = "lab.sqlite"
 
-    @Option(help: "Where named data sets are kept (and fetched to).")
-    var dataDir: String = "data"
+    @Option(name: .customLong("data-dir"), help: "Data directory for named data sets (default: $MFAE_DATA_DIR, else ./data).")
+    var dataDirectory: String?
 
     @Option(help: "Run only slice i of N of the grid (0-based), e.g. $SLURM_ARRAY_TASK_ID/8.")
     var shard: String?
@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
         let (experiment, text) = try ExperimentSpec.load(path: spec)
         let shard = try self.shard.map(Shard.init(parsing:)) ?? .whole
         let log = StandardError()
-        let data = try experiment.dataset.load(dataDirectory: URL(fileURLWithPath: dataDir)) { log.write($0) }
+        let data = try experiment.dataset.load(dataDirectory: DataDirectory.resolve(flag: dataDirectory)) { log.write($0) }
         let plan = try SweepPlan(spec: experiment, specText: String(decoding: text, as: UTF8.self), data: data,
                                  shard: shard)
         let policy = ClaimPolicy(force: force, retryFailed: retryFailed)

@@ -29,12 +29,12 @@ struct LabCommandTests {
         }
         #expect(try folder.run("show", "999").status != 0)
 
-        let similar = try folder.run("similar", "1", "i5", "-n", "3")
+        let similar = try folder.run("similar", "1", "Item 65", "-n", "3")
         #expect(similar.status == 0, "\(similar.stderr)")
         #expect(similar.stdout.split(separator: "\n").count == 4)
         let trivial = try folder.runs().first { ($0["configuration"] as? [String: Any])?["model"] as? String == "item_bias" }
         let trivialID = try #require(trivial?["id"] as? Int)
-        let noVectors = try folder.run("similar", "\(trivialID)", "i5")
+        let noVectors = try folder.run("similar", "\(trivialID)", "Item 65")
         #expect(noVectors.status != 0 && noVectors.stderr.contains("no stored item vectors"))
     }
 

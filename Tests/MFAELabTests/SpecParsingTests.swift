@@ -41,7 +41,7 @@ struct SpecParsingTests {
     }
 
     @Test("each dataset form parses", arguments: [
-        #""ml-100k""#, #""synthetic""#, #""data/ml-1m""#, #"{"synthetic": {"users": 10, "noise": 0.1}}"#,
+        #""ml-100k""#, #""synthetic""#, #""data/ml-1m""#, #"{"synthetic": {"users": 10, "items": 20, "ratings": 150, "noise": 0.1}}"#,
         #"{"folder": "data/ml-1m", "format": "dat"}"#,
     ])
     func datasetForms(dataset: String) throws {
@@ -91,6 +91,8 @@ struct SpecParsingTests {
         (#"{"name": "x", "seeds": [0]}"#, "dataset: missing"),
         (#"{"name": "x", "dataset": 3, "seeds": [0]}"#, "dataset: expected"),
         (#"{"name": "x", "dataset": {"synthetic": {"userz": 3}}, "seeds": [0]}"#, "dataset.synthetic.userz: unknown key"),
+        (#"{"name": "x", "dataset": {"synthetic": {"users": 2.5}}, "seeds": [0]}"#, "dataset.synthetic.users: expected a non-negative integer"),
+        (#"{"name": "x", "dataset": {"synthetic": {"users": 10, "items": 10, "ratings": 500}}, "seeds": [0]}"#, "dataset.synthetic.ratings: expected at most users × items"),
         (#"{"name": "x", "dataset": {"folder": "d", "format": "xml"}, "seeds": [0]}"#, "dataset.format: expected one of"),
         (#"{"name": "x", "dataset": "synthetic", "seeds": [0], "baselines": [{"model": "svd"}]}"#, "baselines[0].model: expected one of"),
         (#"{"name": "x", "dataset": "synthetic", "seeds": [0], "baselines": [{}]}"#, "baselines[0].model: missing"),

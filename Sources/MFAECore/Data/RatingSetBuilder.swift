@@ -47,11 +47,18 @@ public struct RatingSetBuilder {
         return index
     }
 
+    /// The distinct rating values added so far, ascending: the levels ``build(name:titles:noiseFloorMSE:)``
+    /// will use. One pass over the ratings.
+    public func distinctValues() -> [Float] {
+        RatingLevels.distinct(ratingValues)
+    }
+
     /// Builds the set. `titles` maps item ids to titles; items without one show their id.
+    ///
+    /// Codes are `item × levelCount + level`, so `itemCount × levelCount` must fit in `Int32`;
+    /// readers check it with ``distinctValues()`` first.
     public func build(name: String, titles: [String: String] = [:], noiseFloorMSE: Double? = nil) -> RatingSet {
-        let levels = Array(Set(ratingValues)).sorted()
-        var levelIndex: [Float: Int32] = [:]
-        for (index, level) in levels.enumerated() { levelIndex[level] = Int32(index) }
+        let levels = distinctValues()
         let levelCount = Int32(levels.count)
 
         // Counting sort by user keeps each user's ratings in file order.
@@ -70,7 +77,7 @@ public struct RatingSetBuilder {
             let item = ratingItems[position], value = ratingValues[position]
             items[slot] = item
             values[slot] = value
-            codes[slot] = item * levelCount + levelIndex[value, default: 0]
+            codes[slot] = item * levelCount + Int32(RatingLevels.index(of: value, in: levels) ?? 0)
         }
         let grouped = RatingsByUser(users: (0 ..< Int32(userCount)).map { $0 }, offsets: offsets,
                                     items: items, codes: codes, values: values)

@@ -224,17 +224,7 @@ struct SpecChecker {
                     report(.invalidValue(path: "dataset.synthetic", expected: "an object of generator parameters"))
                     return nil
                 }
-                let defaults = Self.syntheticDefaults
-                rejectUnknownKeys(fields, allowed: defaults.keys.sorted(), at: "dataset.synthetic.")
-                for key in fields.keys.sorted() {
-                    guard let field = fields[key], let fallback = defaults[key] else { continue }
-                    let wantsInteger = fallback.integerValue != nil
-                    let isValid = wantsInteger ? (field.integerValue ?? -1) >= 0 : { if case .number = field { return true } else { return false } }()
-                    if !isValid {
-                        report(.invalidValue(path: "dataset.synthetic.\(key)",
-                                             expected: wantsInteger ? "a non-negative integer" : "a number"))
-                    }
-                }
+                checkSynthetic(fields)
             } else if let folder = object["folder"] {
                 rejectUnknownKeys(object, allowed: ["folder", "format"], at: "dataset.")
                 if case let .string(path) = folder, !path.isEmpty {} else {
@@ -262,10 +252,27 @@ struct SpecChecker {
         }
     }
 
-    /// The generator's parameters and their defaults, read from its own encoding so they never drift.
-    static var syntheticDefaults: [String: JSONValue] {
-        guard case let .object(fields)? = try? JSONValue.of(SyntheticParameters()) else { return [:] }
-        return fields
+    /// The generator's parameters: known keys, each of the right type, and together in range
+    /// (``SyntheticParameters/problems()``).
+    private mutating func checkSynthetic(_ fields: [String: JSONValue]) {
+        rejectUnknownKeys(fields, allowed: SyntheticParameters.keys, at: "dataset.synthetic.")
+        var valid: [String: JSONValue] = [:]
+        for key in fields.keys.sorted() where SyntheticParameters.keys.contains(key) {
+            guard let field = fields[key] else { continue }
+            if (try? JSONValue.object([key: field]).decode(SyntheticParameters.self)) == nil {
+                // A number that does not decode is a fraction (or negative) where a count is expected.
+                let isNumber: Bool
+                if case .number = field { isNumber = true } else { isNumber = false }
+                report(.invalidValue(path: "dataset.synthetic.\(key)",
+                                     expected: isNumber ? "a non-negative integer" : "a number"))
+            } else {
+                valid[key] = field
+            }
+        }
+        guard let parameters = try? JSONValue.object(valid).decode(SyntheticParameters.self) else { return }
+        for problem in parameters.problems() {
+            report(.invalidValue(path: "dataset.synthetic.\(problem.key)", expected: problem.expected))
+        }
     }
 
     // MARK: Ranges

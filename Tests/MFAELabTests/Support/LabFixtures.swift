@@ -21,7 +21,7 @@ enum LabFixtures {
                          seeds: String = "[0, 1]", baselines: String = #"[{"model": "mf"}, {"model": "item_bias"}]"#,
                          base: String = #"{"epochs": 3}"#) -> String {
         """
-        {"name": "\(name)", "description": "a test", "dataset": {"synthetic": {"users": 20}},
+        {"name": "\(name)", "description": "a test", "dataset": {"synthetic": {"users": 20, "items": 12, "ratings": 200}},
          "base": \(base), "sweep": \(sweep), "seeds": \(seeds), "baselines": \(baselines)}
         """
     }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Turning a source into ratings.
+extension DatasetSource {
+    /// A short name for display and for ``RatingSet/name``: `synthetic`, the set's name, or the
+    /// folder's last path component (`ml-1m` for `/data/ml-1m/`).
+    public var displayName: String {
+        switch self {
+        case .synthetic: return "synthetic"
+        case let .named(name): return name
+        case let .folder(path, _):
+            let name = URL(fileURLWithPath: Self.expandingTilde(path)).standardizedFileURL.lastPathComponent
+            return name.isEmpty ? path : name
+        }
+    }
+
+    /// The folder this source reads, if it reads one: `<dataDirectory>/<name>` for a named set.
+    public func folder(dataDirectory: URL) -> URL? {
+        switch self {
+        case .synthetic: return nil
+        case let .named(name): return dataDirectory.appendingPathComponent(name, isDirectory: true)
+        case let .folder(path, _): return URL(fileURLWithPath: Self.expandingTilde(path), isDirectory: true)
+        }
+    }
+
+    /// Loads the ratings.
+    ///
+    /// - Synthetic: generates the set (``SyntheticParameters/generate()``).
+    /// - Named: reads `<dataDirectory>/<name>/`, detecting the format. When that folder has no ratings
+    ///   file and the name can be fetched (``DatasetFetcher/fetchableNames``, i.e. `ml-100k`), fetches
+    ///   it first and says so through `log`.
+    /// - Folder: reads the folder in the given format, or the detected one.
+    ///
+    /// - Parameter log: receives one line per step worth telling (fetching); the library prints nothing.
+    /// - Throws: ``DatasetError`` saying which file, line or parameter is wrong.
+    public func load(dataDirectory: URL, log: (String) -> Void) throws -> RatingSet {
+        switch self {
+        case let .synthetic(parameters):
+            return try parameters.generate()
+        case let .named(name):
+            let folder = dataDirectory.appendingPathComponent(name, isDirectory: true)
+            if !MovieLensFormat.folderHasRatings(folder) {
+                guard DatasetFetcher.fetchableNames.contains(name) else {
+                    throw DatasetError.invalidDataset(
+                        "no ratings file (\(MovieLensFormat.recognisedFiles)) in \(folder.path), and only "
+                            + "\(DatasetFetcher.fetchableNames.joined(separator: ", ")) can be fetched")
+                }
+                log("\(name) is not in \(folder.path): fetching it")
+                try DatasetFetcher().fetch(name, into: dataDirectory, log: log)
+            }
+            return try DatasetLoader.load(folder: folder, format: nil, name: name)
+        case let .folder(path, format):
+            return try DatasetLoader.load(folder: URL(fileURLWithPath: Self.expandingTilde(path), isDirectory: true),
+                                          format: format, name: displayName)
+        }
+    }
+
+    /// `path` with a leading `~` replaced by the home folder.
+    static func expandingTilde(_ path: String) -> String {
+        (path as NSString).expandingTildeInPath
+    }
+}

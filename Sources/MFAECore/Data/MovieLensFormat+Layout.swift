@@ -1,0 +1,96 @@
+/// Where the columns of a format's files are.
+extension MovieLensFormat {
+    /// The ratings file's name, or nil for RecBole whose files are named after the data set
+    /// (`<name>.inter`, found by extension).
+    public var ratingsFileName: String? {
+        switch self {
+        case .recbole: return nil
+        case .udata: return "u.data"
+        case .dat: return "ratings.dat"
+        case .csv: return "ratings.csv"
+        }
+    }
+
+    /// The items file's name next to a ratings file named `ratingsFile`: `u.item`, `movies.dat`,
+    /// `movies.csv`, or `<name>.item` for RecBole's `<name>.inter`.
+    public func itemsFileName(besideRatingsFile ratingsFile: String) -> String {
+        switch self {
+        case .recbole:
+            let base = ratingsFile.hasSuffix(".inter") ? String(ratingsFile.dropLast(".inter".count)) : ratingsFile
+            return base + ".item"
+        case .udata: return "u.item"
+        case .dat: return "movies.dat"
+        case .csv: return "movies.csv"
+        }
+    }
+
+    /// How the fields of both files are separated.
+    var ratingsSeparator: FieldSeparator {
+        switch self {
+        case .recbole, .udata: return .tab
+        case .dat: return .doubleColon
+        case .csv: return .csv
+        }
+    }
+
+    /// How the fields of the items file are separated.
+    var itemsSeparator: FieldSeparator {
+        switch self {
+        case .recbole: return .tab
+        case .udata: return .bar
+        case .dat: return .doubleColon
+        case .csv: return .csv
+        }
+    }
+
+    /// Whether the files start with a header naming the columns.
+    var hasHeader: Bool { self == .recbole || self == .csv }
+
+    /// The header names of the user, item and rating columns (RecBole names without `:type`).
+    var ratingColumnNames: (user: String, item: String, rating: String) {
+        switch self {
+        case .recbole: return ("user_id", "item_id", "rating")
+        case .udata, .dat, .csv: return ("userId", "movieId", "rating")
+        }
+    }
+
+    /// The header names of the id and title columns of the items file.
+    var itemColumnNames: (id: String, title: String) {
+        switch self {
+        case .recbole: return ("item_id", "movie_title")
+        case .udata, .dat, .csv: return ("movieId", "title")
+        }
+    }
+
+    /// Columns of headerless ratings files: `user item rating timestamp`.
+    var fixedRatingColumns: RatingColumns {
+        RatingColumns(user: 0, item: 1, rating: 2, count: 4)
+    }
+
+    /// Columns of headerless items files: id first, title second. `u.item` has 24 fields but only
+    /// the first two are read, so it needs at least 2; `movies.dat` has exactly 3.
+    var fixedItemColumns: ItemColumns {
+        switch self {
+        case .udata: return ItemColumns(id: 0, title: 1, count: 2, allowsMoreFields: true)
+        default: return ItemColumns(id: 0, title: 1, count: 3, allowsMoreFields: false)
+        }
+    }
+}
+
+/// Positions of the columns a ratings line must have.
+struct RatingColumns: Equatable {
+    /// 0-based positions of the user id, item id and rating fields.
+    var user: Int, item: Int, rating: Int
+    /// Number of fields every line must have.
+    var count: Int
+}
+
+/// Positions of the columns an items line must have.
+struct ItemColumns: Equatable {
+    /// 0-based positions of the item id and title fields.
+    var id: Int, title: Int
+    /// Number of fields a line must have (at least, when `allowsMoreFields`).
+    var count: Int
+    /// Whether lines may have more than `count` fields.
+    var allowsMoreFields: Bool
+}
