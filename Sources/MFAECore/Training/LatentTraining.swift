@@ -6,74 +6,53 @@ struct LatentTraining {
     let split: ProtocolSplit
     let model: FactorModel
     private let clip: ClosedRange<Float>?
+    private let parallel: DataParallelBatch
+    private var masks: MaskSchedule
+    private var shuffler: SplitMix64
     private var evaluationMask: SplitMix64
+    private var order: [Int]
+    private var step = 0
 
     init(configuration: TrainingConfiguration, data: RatingSet, split: ProtocolSplit) {
-        self.configuration = configuration
+        let c = configuration
+        self.configuration = c
         self.data = data
         self.split = split
-        let k = configuration.k
-        switch configuration.model {
+        switch c.model {
         case .mf:
-            model = FactorModel(encoder: .perUser, encoderRows: data.userCount, itemCount: data.itemCount, k: k,
+            model = FactorModel(encoder: .perUser, encoderRows: data.userCount, itemCount: data.itemCount, k: c.k,
                                 offset: split.train.meanValue)
         default:
-            model = FactorModel(encoder: .pooledCodes(configuration.normalize), encoderRows: data.codeCount,
-                                itemCount: data.itemCount, k: k, offset: 0)
+            model = FactorModel(encoder: .pooledCodes(c.normalize), encoderRows: data.codeCount,
+                                itemCount: data.itemCount, k: c.k, offset: 0)
         }
-        var initialisation = SplitMix64(seed: configuration.seed, purpose: .initialisation)
-        model.initialise(scale: configuration.initScale, generator: &initialisation)
-        clip = configuration.clipPredictions ? data.ratingRange : nil
-        evaluationMask = SplitMix64(seed: configuration.seed, purpose: .evaluationMask)
+        var initialisation = SplitMix64(seed: c.seed, purpose: .initialisation)
+        model.initialise(scale: c.initScale, generator: &initialisation)
+        clip = c.clipPredictions ? data.ratingRange : nil
+        parallel = DataParallelBatch(model: model, threads: c.threads)
+        masks = c.model == .mfae ? MaskSchedule(fraction: c.maskFraction, seed: c.seed) : .keepAll
+        shuffler = SplitMix64(seed: c.seed, purpose: .shuffle)
+        evaluationMask = SplitMix64(seed: c.seed, purpose: .evaluationMask)
+        order = Array(0 ..< split.train.rowCount)
     }
 
+    /// Trains up to `epochs` epochs with early stopping, restores the best, and tests it.
     mutating func run(isCancelled: () -> Bool, observer: (TrainingEvent) -> Void) throws -> TrainingResult {
         let clock = Stopwatch()
         let c = configuration
-        let parallel = DataParallelBatch(model: model, threads: c.threads)
-        let gradients = parallel.gradients
-        var masks = c.model == .mfae ? MaskSchedule(fraction: c.maskFraction, seed: c.seed) : .keepAll
-        var shuffler = SplitMix64(seed: c.seed, purpose: .shuffle)
-        let settings = AdamSettings(learningRate: c.learningRate)
-        let rows: Adam.Rows = c.optimizer == .adam ? .all : .touched
-        let tableL2: Float = c.regularization == .table ? c.cVector : 0
-        let perExampleL2: Float = c.regularization == .perExample ? c.cVector : 0
-        var order = Array(0 ..< split.train.rowCount)
-        var step = 0
         var records: [EpochRecord] = []
         var best: (epoch: Int, metrics: Metrics, parameters: [[Float]])?
 
         observer(.started(epochs: c.epochs, trainRatings: split.train.count))
         for epoch in 1 ... c.epochs {
             let epochClock = Stopwatch()
-            order.shuffle(using: &shuffler)
-            masks.epoch = epoch
-            let bounds = UserBatches.boundaries(order: order, of: split.train, batchSize: c.batchSize)
-            var lossSum = 0.0, mseSum = 0.0
-            for batch in 0 ..< bounds.count - 1 {
-                if isCancelled() { throw TrainingError.cancelled }
-                let loss = parallel.accumulate(rows: order[bounds[batch] ..< bounds[batch + 1]], of: split.train,
-                                               masks: masks, perExampleL2: perExampleL2)
-                let batchLoss = loss.mse + loss.penalty
-                guard batchLoss.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: batchLoss) }
-                step += 1
-                for (table, gradient) in zip(model.tables, gradients.tables) {
-                    Adam.step(table, gradient: gradient, settings: settings, step: step, l2: tableL2, rows: rows)
-                }
-                gradients.clear()
-                lossSum += batchLoss
-                mseSum += loss.mse
-            }
-            let batches = Double(bounds.count - 1)
-            let penalty = tableL2 > 0 ? model.tablePenalty(l2: tableL2) : 0
+            let loss = try trainEpoch(epoch, isCancelled: isCancelled)
             let seconds = epochClock.elapsedSeconds
             let validationClock = Stopwatch()
             let valid = evaluate(split.valid).metrics
-            let record = EpochRecord(epoch: epoch, trainLoss: lossSum / batches + penalty, trainMSE: mseSum / batches,
-                                     valid: valid, seconds: seconds, validationSeconds: validationClock.elapsedSeconds)
-            guard record.trainLoss.isFinite, valid.rmse.isFinite else {
-                throw TrainingError.diverged(epoch: epoch, loss: record.trainLoss.isFinite ? valid.mse : record.trainLoss)
-            }
+            let record = EpochRecord(epoch: epoch, trainLoss: loss.total, trainMSE: loss.mse, valid: valid,
+                                     seconds: seconds, validationSeconds: validationClock.elapsedSeconds)
+            guard valid.rmse.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: valid.mse) }
             records.append(record)
             observer(.epochEnded(record))
             if best == nil || valid.rmse < best!.metrics.rmse {
@@ -93,8 +72,43 @@ struct LatentTraining {
                               trainRatings: split.train.count, items: model.itemParameters)
     }
 
+    /// One pass over the training users in a freshly shuffled order.
+    /// - Returns: the mean batch MSE and the mean batch loss including the prior.
+    /// - Throws: ``TrainingError/diverged(epoch:loss:)`` as soon as a batch's loss is not finite.
+    mutating func trainEpoch(_ epoch: Int, isCancelled: () -> Bool) throws -> (mse: Double, total: Double) {
+        let c = configuration
+        let settings = AdamSettings(learningRate: c.learningRate)
+        let rows: Adam.Rows = c.optimizer == .adam ? .all : .touched
+        let tableL2: Float = c.regularization == .table ? c.cVector : 0
+        let perExampleL2: Float = c.regularization == .perExample ? c.cVector : 0
+        let gradients = parallel.gradients
+        order.shuffle(using: &shuffler)
+        masks.epoch = epoch
+        let bounds = UserBatches.boundaries(order: order, of: split.train, batchSize: c.batchSize)
+        var lossSum = 0.0, mseSum = 0.0
+        for batch in 0 ..< bounds.count - 1 {
+            if isCancelled() { throw TrainingError.cancelled }
+            let loss = parallel.accumulate(rows: order[bounds[batch] ..< bounds[batch + 1]], of: split.train,
+                                           masks: masks, perExampleL2: perExampleL2)
+            let batchLoss = loss.mse + loss.penalty
+            guard batchLoss.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: batchLoss) }
+            step += 1
+            for (table, gradient) in zip(model.tables, gradients.tables) {
+                Adam.step(table, gradient: gradient, settings: settings, step: step, l2: tableL2, rows: rows)
+            }
+            gradients.clear()
+            lossSum += batchLoss
+            mseSum += loss.mse
+        }
+        let batches = Double(max(bounds.count - 1, 1))
+        let prior = tableL2 > 0 ? model.tablePenalty(l2: tableL2) : 0
+        let total = lossSum / batches + prior
+        guard total.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: total) }
+        return (mseSum / batches, total)
+    }
+
     /// One evaluation pass with the representation this model and protocol call for.
-    private mutating func evaluate(_ set: EvaluationSet) -> EvaluationOutcome {
+    mutating func evaluate(_ set: EvaluationSet) -> EvaluationOutcome {
         Evaluator.evaluate(model, on: set, representation: representation(), clip: clip)
     }
 

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import MFAECore
+
+/// `mfae-lab bench`: training, evaluation and fold-in speed on synthetic data of MovieLens shapes.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time training epochs, evaluation and fold-in on synthetic data of MovieLens shapes.",
+        discussion: """
+        Sizes: 100k (943 users × 1,682 items), 1m (6,040 × 3,706), 10m (69,878 × 10,677), \
+        25m (162,541 × 59,047). Reports the median epoch after the first. Use a release build.
+        """)
+
+    @Option(help: "The model to time.") var model: ModelKind = .mfae
+    @Option(help: "Comma-separated data sizes: 100k, 1m, 10m, 25m.") var ratings = "100k"
+    @Option(help: "Comma-separated latent dimensions.") var k = "10"
+    @Option(help: "Dense Adam or lazy Adam.") var optimizer: OptimizerKind = .adam
+    @Option(help: "Threads inside the run.") var threads = 1
+    @Option(help: "Epochs to time (the first is not counted in the median).") var epochs = 5
+    @Option(help: "Approximate ratings per minibatch.") var batchSize = 1024
+    @Flag(help: "Uniform item popularity (item tables do not stay in cache) instead of MovieLens-like skew.")
+    var uniform = false
+    @Flag(help: "Print one JSON object per case instead of a table.") var json = false
+
+    static let shapes: [String: (users: Int, items: Int, ratings: Int)] = [
+        "100k": (943, 1_682, 100_000), "1m": (6_040, 3_706, 1_000_209),
+        "10m": (69_878, 10_677, 10_000_054), "25m": (162_541, 59_047, 25_000_095),
+    ]
+
+    func validate() throws {
+        guard model.isLatent else { throw ValidationError("--model: expected mfae or mf") }
+        for size in sizes where Self.shapes[size] == nil {
+            throw ValidationError("--ratings: unknown size \"\(size)\"; expected one of 100k, 1m, 10m, 25m")
+        }
+        guard !dimensions.isEmpty, dimensions.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--k: expected comma-separated positive integers")
+        }
+        guard threads >= 1, epochs >= 2, batchSize >= 1 else {
+            throw ValidationError("--threads ≥ 1, --epochs ≥ 2 and --batch-size ≥ 1 are required")
+        }
+    }
+
+    var sizes: [String] { ratings.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+    var dimensions: [Int] { k.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+
+    func run() throws {
+        #if DEBUG
+        CommandSupport.log("warning: this is a debug build; time a release build: swift run -c release mfae-lab bench …")
+        #endif
+        if !json {
+            print("| data | users | items | train ratings | model | optimizer | k | threads | ms/epoch | ratings/s/core | wall s | CPU s | peak RSS MiB | bytes/rating | eval ratings/s | fold-in users/s |")
+            print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        }
+        for size in sizes {
+            guard let shape = Self.shapes[size] else { continue }
+            var parameters = SyntheticParameters()
+            parameters.users = shape.users; parameters.items = shape.items; parameters.ratings = shape.ratings
+            if uniform { parameters.popularityExponent = 0 }
+            let generation = Stopwatch()
+            let data = try parameters.generate()
+            CommandSupport.log(String(format: "generated %@ (%d ratings) in %.1f s", size, data.count, generation.elapsedSeconds))
+            for dimension in dimensions {
+                var c = TrainingConfiguration()
+                c.model = model; c.k = dimension; c.optimizer = optimizer; c.threads = threads; c.epochs = epochs
+                c.batchSize = batchSize; c.validFraction = 0.05; c.testFraction = 0.05
+                let before = ResourceUsage.current(), wall = Stopwatch()
+                let measurement = try TrainingBenchmark.measure(c, on: data)
+                let after = ResourceUsage.current()
+                let row = BenchRow(size: size, data: data, configuration: c, measurement: measurement,
+                                   wallSeconds: wall.elapsedSeconds, cpuSeconds: after.cpuSeconds - before.cpuSeconds,
+                                   peakResidentBytes: after.peakResidentBytes, uniform: uniform)
+                print(json ? try row.jsonLine() : row.markdown)
+            }
+        }
+    }
+}
+
+/// One case of `bench`.
+struct BenchRow: Encodable {
+    var size: String, users: Int, items: Int, trainRatings: Int, model: String, optimizer: String
+    var k: Int, threads: Int, epochs: Int, uniform: Bool
+    var millisecondsPerEpoch: Double, ratingsPerSecondPerCore: Double, wallSeconds: Double, cpuSeconds: Double
+    var peakResidentBytes: Int, bytesPerRating: Double, evaluationRatingsPerSecond: Double, foldInUsersPerSecond: Double
+
+    init(size: String, data: RatingSet, configuration c: TrainingConfiguration, measurement m: BenchmarkMeasurement,
+         wallSeconds: Double, cpuSeconds: Double, peakResidentBytes: Int, uniform: Bool) {
+        self.size = size; users = data.userCount; items = data.itemCount; trainRatings = m.trainRatings
+        model = c.model.rawValue; optimizer = c.optimizer.rawValue; k = c.k; threads = c.threads; epochs = c.epochs
+        self.uniform = uniform
+        millisecondsPerEpoch = m.medianEpochSeconds * 1000
+        ratingsPerSecondPerCore = Double(m.trainRatings) / m.medianEpochSeconds / Double(c.threads)
+        self.wallSeconds = wallSeconds; self.cpuSeconds = cpuSeconds; self.peakResidentBytes = peakResidentBytes
+        bytesPerRating = Double(peakResidentBytes) / Double(data.count)
+        evaluationRatingsPerSecond = Double(m.evaluatedRatings) / m.evaluationSeconds
+        foldInUsersPerSecond = m.foldInSeconds > 0 ? Double(m.foldInUsers) / m.foldInSeconds : 0
+    }
+
+    var markdown: String {
+        String(format: "| %@%@ | %d | %d | %d | %@ | %@ | %d | %d | %.1f | %.2fM | %.1f | %.1f | %.0f | %.0f | %.2fM | %.0f |",
+               size, uniform ? " uniform" : "", users, items, trainRatings, model, optimizer, k, threads,
+               millisecondsPerEpoch, ratingsPerSecondPerCore / 1e6, wallSeconds, cpuSeconds,
+               Double(peakResidentBytes) / 1_048_576, bytesPerRating, evaluationRatingsPerSecond / 1e6,
+               foldInUsersPerSecond)
+    }
+
+    func jsonLine() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
