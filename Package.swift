@@ -24,7 +24,11 @@ let package = Package(
         /// Specs, grid expansion, the runner and the SQLite run store.
         .target(
             name: "MFAELab",
-            dependencies: ["MFAECore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "MFAECore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         /// Store queries → statistics → Markdown, HTML and gnuplot.
         .target(name: "MFAEReport", dependencies: ["MFAECore", "MFAELab"]),
@@ -39,7 +43,11 @@ let package = Package(
         /// Fixtures, the gradient checker and the golden-file helper shared by the test targets.
         .target(name: "MFAETestSupport", dependencies: ["MFAECore"]),
         .testTarget(name: "MFAECoreTests", dependencies: ["MFAECore", "MFAETestSupport"]),
-        .testTarget(name: "MFAELabTests", dependencies: ["MFAELab", "MFAETestSupport"]),
+        .testTarget(
+            name: "MFAELabTests",
+            dependencies: ["MFAELab", "MFAETestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "MFAEReportTests", dependencies: ["MFAEReport", "MFAETestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["MFAETestSupport"]),
     ],

@@ -1,2 +1,0 @@
-/// Specs, grid expansion, the runner and the run store.
-public enum MFAELab {}

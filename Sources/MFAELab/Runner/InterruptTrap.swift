@@ -1,0 +1,44 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns SIGINT and SIGTERM into a call of `handler` (Ctrl-C stops a sweep cleanly). A second
+/// signal of the same kind restores the default action and re-raises it, ending the process at once.
+public final class InterruptTrap: @unchecked Sendable {
+    private var sources: [DispatchSourceSignal] = []
+    private let signals: [Int32]
+
+    /// Installs the trap; keep the returned object alive for as long as it should act.
+    public init(signals: [Int32] = [SIGINT, SIGTERM], handler: @escaping @Sendable (Int32) -> Void) {
+        self.signals = signals
+        let queue = DispatchQueue(label: "mfae-lab.signals")
+        for number in signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            var seen = false
+            source.setEventHandler {
+                if seen {
+                    signal(number, SIG_DFL)
+                    raise(number)
+                    return
+                }
+                seen = true
+                handler(number)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Removes the trap and restores the default actions.
+    public func remove() {
+        for source in sources { source.cancel() }
+        for number in signals { signal(number, SIG_DFL) }
+        sources = []
+    }
+
+    deinit { for source in sources { source.cancel() } }
+}

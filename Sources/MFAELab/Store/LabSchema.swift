@@ -1,0 +1,93 @@
+import GRDB
+
+/// The SQLite schema of the lab database, as versioned migrations. The schema version is
+/// `PRAGMA user_version` (and GRDB's `grdb_migrations` table); `Docs/schema.md` documents it.
+///
+/// Never edit a migration that has shipped: add a new one, bump ``version``, and keep a database of
+/// the old version as a test fixture (`Tests/MFAELabTests/Fixtures`).
+enum LabSchema {
+    /// The schema version this code writes.
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE experiments (
+                    id          INTEGER PRIMARY KEY,
+                    name        TEXT NOT NULL,
+                    description TEXT NOT NULL DEFAULT '',
+                    spec        TEXT NOT NULL,
+                    spec_hash   TEXT NOT NULL,
+                    created     TEXT NOT NULL,
+                    UNIQUE (name, spec_hash)
+                );
+                CREATE TABLE datasets (
+                    fingerprint TEXT PRIMARY KEY,
+                    name        TEXT NOT NULL,
+                    source      TEXT NOT NULL,
+                    users       INTEGER NOT NULL,
+                    items       INTEGER NOT NULL,
+                    ratings     INTEGER NOT NULL,
+                    item_ids    TEXT NOT NULL,
+                    item_titles TEXT NOT NULL
+                );
+                CREATE TABLE runs (
+                    id                  INTEGER PRIMARY KEY,
+                    key                 TEXT NOT NULL UNIQUE,
+                    experiment_id       INTEGER REFERENCES experiments(id),
+                    label               TEXT NOT NULL,
+                    configuration       TEXT NOT NULL,
+                    model               TEXT NOT NULL,
+                    protocol            TEXT NOT NULL,
+                    seed                INTEGER NOT NULL,
+                    dataset_fingerprint TEXT NOT NULL,
+                    status              TEXT NOT NULL CHECK (status IN
+                        ('pending', 'running', 'done', 'failed', 'diverged', 'interrupted')),
+                    error               TEXT,
+                    started             TEXT,
+                    ended               TEXT,
+                    wall_seconds        REAL,
+                    tool_version        TEXT,
+                    git_revision        TEXT,
+                    host                TEXT,
+                    pid                 INTEGER,
+                    owner               TEXT,
+                    heartbeat           REAL,
+                    attempts            INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX runs_status ON runs(status);
+                CREATE TABLE experiment_runs (
+                    experiment_id INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+                    run_id        INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    grid          TEXT NOT NULL,
+                    PRIMARY KEY (experiment_id, run_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX experiment_runs_run ON experiment_runs(run_id);
+                CREATE TABLE scalars (
+                    run_id    INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    step      INTEGER NOT NULL,
+                    name      TEXT NOT NULL,
+                    value     REAL,
+                    wall_time REAL NOT NULL,
+                    PRIMARY KEY (run_id, step, name)
+                ) WITHOUT ROWID;
+                CREATE TABLE metrics (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    name   TEXT NOT NULL,
+                    value  REAL,
+                    PRIMARY KEY (run_id, name)
+                ) WITHOUT ROWID;
+                CREATE TABLE item_parameters (
+                    run_id     INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+                    k          INTEGER NOT NULL,
+                    item_count INTEGER NOT NULL,
+                    biases     BLOB NOT NULL,
+                    vectors    BLOB NOT NULL
+                );
+                PRAGMA user_version = 1;
+                """)
+        }
+        return migrator
+    }
+}

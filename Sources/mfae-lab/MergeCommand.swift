@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import MFAELab
+
+/// `mfae-lab merge A.sqlite B.sqlite … --into lab.sqlite`: combines shard databases.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge shard databases into one, deduplicating by run key.",
+        discussion: "Refuses (and writes nothing) if two files hold different results for the same run key.")
+
+    @Argument(help: "Shard databases to merge.")
+    var sources: [String]
+
+    @Option(help: "The database to merge into (created if missing).")
+    var into: String
+
+    func validate() throws {
+        guard !sources.isEmpty else { throw ValidationError("name at least one database to merge") }
+    }
+
+    func run() throws {
+        let stores: [any RunStore] = try sources.map { try SQLiteRunStore(path: try existingDatabase($0)) }
+        let target = try SQLiteRunStore(path: into)
+        let summary = try target.merge(from: stores)
+        print("merged \(sources.count) file(s) into \(into): \(summary)")
+    }
+}

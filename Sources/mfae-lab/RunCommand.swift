@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import MFAECore
+import MFAELab
+
+/// `mfae-lab run SPEC`: runs an experiment's grid into the lab database, in parallel, resumably.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run an experiment spec's grid into the lab database.",
+        discussion: """
+            Runs whose key is already done are skipped: resuming is running the same command again. \
+            Ctrl-C stops cleanly (running runs are marked interrupted). Exit status: 0 when every run is \
+            done, 1 when some failed or diverged, 130 when interrupted.
+            """)
+
+    @Argument(help: "The experiment spec (JSON), e.g. Experiments/smoke.json.")
+    var spec: String
+
+    @Option(help: "Runs trained at once (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The lab database file (SQLite, on a local disk).")
+    var db: String = "lab.sqlite"
+
+    @Option(name: .customLong("data-dir"), help: "Data directory for named data sets (default: $MFAE_DATA_DIR, else ./data).")
+    var dataDirectory: String?
+
+    @Option(help: "Run only slice i of N of the grid (0-based), e.g. $SLURM_ARRAY_TASK_ID/8.")
+    var shard: String?
+
+    @Flag(help: "Re-run runs that are already done.")
+    var force = false
+
+    @Flag(help: "Re-run runs that failed or diverged.")
+    var retryFailed = false
+
+    @Flag(help: "Print the expanded grid and what would run; run and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Plain log lines even on a terminal.")
+    var plain = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let shard { _ = try Shard(parsing: shard) }
+    }
+
+    func run() throws {
+        let (experiment, text) = try ExperimentSpec.load(path: spec)
+        let shard = try self.shard.map(Shard.init(parsing:)) ?? .whole
+        let log = StandardError()
+        let data = try experiment.dataset.load(dataDirectory: DataDirectory.resolve(flag: dataDirectory)) { log.write($0) }
+        let plan = try SweepPlan(spec: experiment, specText: String(decoding: text, as: UTF8.self), data: data,
+                                 shard: shard)
+        let policy = ClaimPolicy(force: force, retryFailed: retryFailed)
+        if dryRun {
+            try printDryRun(plan, policy: policy)
+            return
+        }
+
+        let store = try SQLiteRunStore(path: db)
+        let progress = ProgressDisplay(plan: plan, mode: plain ? .plain : nil)
+        let runner = SweepRunner(store: store, options: SweepRunner.Options(jobs: jobs, policy: policy),
+                                 observer: { progress.handle($0) })
+        let trap = InterruptTrap { _ in
+            log.write("interrupted: stopping running runs (Ctrl-C again to quit at once)")
+            runner.cancel()
+        }
+        say("\(plan.spec.name): \(plan.jobs.count) runs on \(data.name) (\(data.count) ratings), "
+              + "\(jobs) job(s), database \(db)" + (shard.count > 1 ? ", shard \(shard)" : ""))
+        progress.startTimer()
+        let summary = try runner.run(plan)
+        progress.stop()
+        trap.remove()
+        say("\(plan.spec.name): \(summary)")
+        if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
+    }
+
+    private func printDryRun(_ plan: SweepPlan, policy: ClaimPolicy) throws {
+        let store: any RunStore = FileManager.default.fileExists(atPath: db) ? try SQLiteRunStore(path: db) : InMemoryRunStore()
+        let dispositions = try plan.dispositions(in: store, policy: policy)
+        print("\(plan.spec.name): \(plan.spec.description)")
+        print("data: \(plan.data.name), \(plan.data.count) ratings, fingerprint \(plan.fingerprint.prefix(12))")
+        for (job, disposition) in zip(plan.jobs, dispositions) {
+            let state = disposition.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)
+            print("  \(state) \(job.key.prefix(12))  \(job.run.group.padding(toLength: 20, withPad: " ", startingAt: 0)) \(job.run.label)")
+        }
+        var counts: [RunDisposition: Int] = [:]
+        for disposition in dispositions { counts[disposition, default: 0] += 1 }
+        let shardNote = plan.shard.count > 1 ? " in shard \(plan.shard) of \(plan.grid.runs.count)" : ""
+        print("\(plan.jobs.count) runs\(shardNote) (\(plan.grid.collapsedCount) duplicate grid points collapsed): "
+              + RunDisposition.allCases.map { "\(counts[$0, default: 0]) \($0 == .retry ? "to retry" : $0.rawValue)" }
+                .joined(separator: ", "))
+    }
+}
+
+/// Writes a line to standard output at once (unbuffered, so it interleaves with the progress display).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// Writes lines to standard error.
+struct StandardError: Sendable {
+    func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
