@@ -19,8 +19,10 @@ let package = Package(
         /// Data, models, kernels, the trainer and metrics. No SQLite, no CLI parsing, no printing.
         .target(
             name: "MFAECore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CFloatEnvironment", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        /// Sets the thread's flush-to-zero mode, which Swift cannot reach (MXCSR on x86, FPCR on arm64).
+        .target(name: "CFloatEnvironment"),
         /// Specs, grid expansion, the runner and the SQLite run store.
         .target(
             name: "MFAELab",

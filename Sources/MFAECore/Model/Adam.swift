@@ -16,13 +16,11 @@ public struct AdamSettings: Sendable, Equatable {
 /// v ← β2·v + (1−β2)·g²
 /// w ← w − (lr / (1−β1ᵗ)) · m / (√v / √(1−β2ᵗ) + ε)
 /// ```
-/// Moments below ``flushThreshold`` are set to zero: rows without gradient decay their moments
-/// geometrically and would otherwise reach subnormal floats after about a thousand steps, which are
-/// very slow on x86. At that size they change no parameter by more than `lr·1e-22`.
+/// Rows without gradient decay their moments geometrically and would reach subnormal floats after
+/// about a thousand steps; subnormal arithmetic is very slow on x86. Each step therefore puts the
+/// calling thread in flush-to-zero mode (``FloatEnvironment``), so moments go from the smallest
+/// normal float (1.2e-38) straight to zero with no compare in the loop.
 public enum Adam {
-    /// Moments smaller in magnitude than this are flushed to zero.
-    public static let flushThreshold: Float = 1e-30
-
     /// Which rows a step updates.
     public enum Rows: Sendable {
         /// Every row, as dense Adam does.
@@ -38,6 +36,7 @@ public enum Adam {
     public static func step(_ table: EmbeddingTable, gradient: GradientTable, settings: AdamSettings,
                             step: Int, l2: Float, rows: Rows) {
         precondition(gradient.rows == table.rows && gradient.width == table.width)
+        FloatEnvironment.flushSubnormalsToZero()
         let decay = table.isRegularized ? 2 * l2 : 0
         let constants = StepConstants(settings: settings, step: step, decay: decay)
         switch rows {
@@ -71,25 +70,20 @@ public enum Adam {
                                _ c: StepConstants) {
         let w = table.values.pointer + start, m = table.firstMoment.pointer + start
         let v = table.secondMoment.pointer + start, g = gradient.values.pointer + start
-        let tiny = SIMD8<Float>(repeating: flushThreshold)
         var index = 0
         while index + 8 <= count {
             var wi = load8(w + index), mi = load8(m + index), vi = load8(v + index)
             let gi = load8(g + index) + c.decay * wi
             mi = c.beta1 * mi + c.oneMinusBeta1 * gi
             vi = c.beta2 * vi + c.oneMinusBeta2 * gi * gi
-            mi.replace(with: 0, where: (mi .< tiny) .& (mi .> -tiny))
-            vi.replace(with: 0, where: vi .< tiny)
             wi -= c.stepSize * mi / (vi.squareRoot() * c.inverseRootCorrection2 + c.epsilon)
             store8(wi, w + index); store8(mi, m + index); store8(vi, v + index)
             index += 8
         }
         while index < count {
             let gi = g[index] + c.decay * w[index]
-            var mi = c.beta1 * m[index] + c.oneMinusBeta1 * gi
-            var vi = c.beta2 * v[index] + c.oneMinusBeta2 * gi * gi
-            if abs(mi) < flushThreshold { mi = 0 }
-            if vi < flushThreshold { vi = 0 }
+            let mi = c.beta1 * m[index] + c.oneMinusBeta1 * gi
+            let vi = c.beta2 * v[index] + c.oneMinusBeta2 * gi * gi
             w[index] -= c.stepSize * mi / (vi.squareRoot() * c.inverseRootCorrection2 + c.epsilon)
             m[index] = mi; v[index] = vi
             index += 1
