@@ -1,4 +1,4 @@
-import CFloatEnvironment
+import CKernels
 
 /// The calling thread's floating-point mode.
 public enum FloatEnvironment {

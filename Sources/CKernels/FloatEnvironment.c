@@ -1,4 +1,4 @@
-#include "CFloatEnvironment.h"
+#include "CKernels.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <xmmintrin.h>
