@@ -19,7 +19,13 @@ let package = Package(
         /// Data, models, kernels, the trainer and metrics. No SQLite, no CLI parsing, no printing.
         .target(
             name: "MFAECore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CKernels", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        /// What Swift cannot express efficiently: the thread's flush-to-zero mode (MXCSR, FPCR) and
+        /// the Adam update, whose square root clang vectorises (Swift's SIMD square root is scalarised).
+        .target(
+            name: "CKernels",
+            cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]
         ),
         /// Specs, grid expansion, the runner and the SQLite run store.
         .target(

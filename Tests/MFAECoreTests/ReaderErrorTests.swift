@@ -64,15 +64,11 @@ import Testing
     }
 
     @Test func unreadableRatingsFile() throws {
-        // A folder where the ratings file should be: it is listed, but reading it fails.
+        // A folder where the ratings file should be: it is listed, but cannot be read as a file.
         try TemporaryDirectory.with { folder in
             let ratings = try folder.makeFolder("ratings.csv")
-            do {
-                _ = try DatasetLoader.load(folder: folder.url, format: .csv, name: "bad")
-                Issue.record("expected an error")
-            } catch let DatasetError.unreadable(file, reason) {
-                #expect(file == ratings.path)
-                #expect(!reason.isEmpty)
+            #expect(throws: DatasetError.unreadable(file: ratings.path, reason: "is a folder, not a file")) {
+                try DatasetLoader.load(folder: folder.url, format: .csv, name: "bad")
             }
         }
     }

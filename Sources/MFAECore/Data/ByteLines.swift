@@ -15,6 +15,10 @@ enum ByteLines {
     ///   and whatever `body` throws.
     static func forEachLine(inFileAt url: URL,
                             _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DatasetError.unreadable(file: url.path, reason: "is a folder, not a file")
+        }
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: url)

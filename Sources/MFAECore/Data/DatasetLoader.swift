@@ -23,13 +23,14 @@ public enum DatasetLoader {
         let files = try format.files(in: folder)
         let builder = try RatingsFileReader.read(files.ratings, format: format)
         let titles = try files.items.map { try ItemsFileReader.readTitles($0, format: format) } ?? [:]
-        let levelCount = builder.distinctValues().count
+        let levels = builder.distinctValues()
+        let levelCount = levels.count
         let (codeCount, overflow) = builder.itemIDs.count.multipliedReportingOverflow(by: levelCount)
         guard !overflow, codeCount <= Int(Int32.max) else {
             throw DatasetError.invalidDataset(
                 "\(files.ratings.path): \(builder.itemIDs.count) items × \(levelCount) rating levels is more "
                     + "codes than fit in Int32")
         }
-        return builder.build(name: name, titles: titles)
+        return builder.build(name: name, titles: titles, noiseFloorMSE: nil, levels: levels)
     }
 }

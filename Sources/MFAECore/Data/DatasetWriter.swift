@@ -41,40 +41,49 @@ public enum DatasetWriter {
     }
 
     /// Writes the ratings file, one line per rating.
+    ///
+    /// Every id, level text and the separator are packed once into one byte table (``PackedBytes``),
+    /// so a line is five memory copies and a number: about 25M lines in a few seconds.
     private static func writeRatings(_ set: RatingSet, to url: URL, format: MovieLensFormat) throws {
-        var out = try ByteFileWriter(url: url)
+        let out = try ByteFileWriter(url: url)
         do {
-            let separator: [UInt8]
+            let separator: String
             switch format {
             case .recbole:
                 try out.append("user_id:token\titem_id:token\trating:float\ttimestamp:float\n")
-                separator = [UInt8(ascii: "\t")]
-            case .udata: separator = [UInt8(ascii: "\t")]
-            case .dat: separator = Array("::".utf8)
+                separator = "\t"
+            case .udata: separator = "\t"
+            case .dat: separator = "::"
             case .csv:
                 try out.append("userId,movieId,rating,timestamp\n")
-                separator = [UInt8(ascii: ",")]
+                separator = ","
             }
-            let userBytes = set.userIDs.map { Array($0.utf8) }
-            let itemBytes = set.itemIDs.map { Array($0.utf8) }
-            let levelBytes = set.levels.map { Array(valueText($0, format: format).utf8) }
+            // Table rows: users, then items, then levels, then the separator.
+            let itemBase = set.userCount, levelBase = itemBase + set.itemCount
+            let separatorRow = levelBase + set.levelCount
+            let table = PackedBytes(set.userIDs + set.itemIDs + set.levels.map { valueText($0, format: format) }
+                                    + [separator])
             let ratings = set.ratings
             var position = 0
-            for row in 0 ..< ratings.rowCount {
-                let user = userBytes[Int(ratings.users[row])]
-                for index in ratings.range(ofRow: row) {
-                    let value = ratings.values[index]
-                    let text = RatingLevels.index(of: value, in: set.levels).map { levelBytes[$0] }
-                        ?? Array(valueText(value, format: format).utf8)
-                    try out.append(user)
-                    try out.append(separator)
-                    try out.append(itemBytes[Int(ratings.items[index])])
-                    try out.append(separator)
-                    try out.append(text)
-                    try out.append(separator)
-                    out.appendDecimal(1_000_000_000 + position)
-                    out.append(byte: UInt8(ascii: "\n"))
-                    position += 1
+            try table.withRows { row in
+                for ratingsRow in 0 ..< ratings.rowCount {
+                    let user = row(Int(ratings.users[ratingsRow]))
+                    for index in ratings.range(ofRow: ratingsRow) {
+                        let value = ratings.values[index]
+                        try out.append(user)
+                        try out.append(row(separatorRow))
+                        try out.append(row(itemBase + Int(ratings.items[index])))
+                        try out.append(row(separatorRow))
+                        if let level = RatingLevels.index(of: value, in: set.levels) {
+                            try out.append(row(levelBase + level))
+                        } else {
+                            try out.append(valueText(value, format: format))
+                        }
+                        try out.append(row(separatorRow))
+                        try out.appendDecimal(1_000_000_000 + position)
+                        try out.append(byte: UInt8(ascii: "\n"))
+                        position += 1
+                    }
                 }
             }
             try out.finish()
@@ -86,7 +95,7 @@ public enum DatasetWriter {
 
     /// Writes the items file, one line per item in index order.
     private static func writeItems(_ set: RatingSet, to url: URL, format: MovieLensFormat) throws {
-        var out = try ByteFileWriter(url: url)
+        let out = try ByteFileWriter(url: url)
         do {
             let titles = set.itemTitles.map { cleanTitle($0, format: format) }
             let latin1 = (format == .udata || format == .dat)
@@ -118,7 +127,7 @@ public enum DatasetWriter {
                     try out.append(csvField(title))
                     try out.append(",(no genres listed)")
                 }
-                out.append(byte: UInt8(ascii: "\n"))
+                try out.append(byte: UInt8(ascii: "\n"))
             }
             try out.finish()
         } catch {

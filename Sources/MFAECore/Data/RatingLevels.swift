@@ -3,19 +3,32 @@
 /// MovieLens sets have few levels (5 whole stars, or 10 half stars), so finding them is a linear
 /// scan with a short list, and a level lookup is a binary search of a handful of values.
 enum RatingLevels {
-    /// The distinct values of `values`, ascending. O(n × levels) while the list is short; falls back
-    /// to a hash set beyond 32 levels.
+    /// The distinct values of `values`, ascending. One pass comparing each value with the previous
+    /// one and then with the short list found so far; falls back to a hash set beyond 32 levels.
     static func distinct(_ values: [Float]) -> [Float] {
         var found: [Float] = []
         var last = Float.nan
-        for (position, value) in values.enumerated() {
-            if value == last { continue }
-            last = value
-            if found.contains(value) { continue }
-            found.append(value)
-            if found.count > 32 {
-                return Array(Set(found).union(values[position...])).sorted()
+        var fallbackStart: Int?
+        values.withUnsafeBufferPointer { values in
+            for position in 0 ..< values.count {
+                let value = values[position]
+                if value == last { continue }
+                last = value
+                var isKnown = false
+                for level in found where level == value {
+                    isKnown = true
+                    break
+                }
+                if isKnown { continue }
+                found.append(value)
+                if found.count > 32 {
+                    fallbackStart = position
+                    return
+                }
             }
+        }
+        if let start = fallbackStart {
+            return Array(Set(found).union(values[start...])).sorted()
         }
         return found.sorted()
     }

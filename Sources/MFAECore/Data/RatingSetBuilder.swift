@@ -58,7 +58,11 @@ public struct RatingSetBuilder {
     /// Codes are `item × levelCount + level`, so `itemCount × levelCount` must fit in `Int32`;
     /// readers check it with ``distinctValues()`` first.
     public func build(name: String, titles: [String: String] = [:], noiseFloorMSE: Double? = nil) -> RatingSet {
-        let levels = distinctValues()
+        build(name: name, titles: titles, noiseFloorMSE: noiseFloorMSE, levels: distinctValues())
+    }
+
+    /// ``build(name:titles:noiseFloorMSE:)`` with the levels already found by ``distinctValues()``.
+    func build(name: String, titles: [String: String], noiseFloorMSE: Double?, levels: [Float]) -> RatingSet {
         let levelCount = Int32(levels.count)
 
         // Counting sort by user keeps each user's ratings in file order.

@@ -127,34 +127,48 @@ struct SyntheticGenerator {
     }
 
     /// Ratings per user: `minimum` each, the remaining `total − users × minimum` shared in proportion to
-    /// `weights` (largest remainders by weight), never more than `maximum`. Sums to `total` exactly.
+    /// `weights`, never more than `maximum`. Sums to `total` exactly; O(users log users).
     ///
-    /// Needs `users × minimum ≤ total ≤ users × maximum`. Capped users drop out and the rest is shared
-    /// again among the others (water filling), so it ends after a few passes.
+    /// Needs `users × minimum ≤ total ≤ users × maximum`. Users are taken heaviest first (index
+    /// breaking ties): those whose share would pass `maximum` get `maximum` and leave the pool; the
+    /// rest share what is left by rounding the running total down (systematic rounding), so every
+    /// count is its exact share rounded down or up and the sum is exact.
     static func ratingCounts(weights: [Double], total: Int, minimum: Int, maximum: Int) -> [Int] {
         var counts = [Int](repeating: minimum, count: weights.count)
         var remaining = total - minimum * weights.count
-        // Heaviest first, index breaking ties, so that leftovers go to the same users every time.
+        let room = maximum - minimum
         let order = weights.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
-        while remaining > 0 {
-            let open = order.filter { counts[$0] < maximum }
-            precondition(!open.isEmpty, "more ratings than users × items")
-            let openWeight = open.reduce(0.0) { $0 + weights[$1] }
-            var given = 0
-            for user in open {
-                let share = Int((Double(remaining) * weights[user] / openWeight).rounded(.down))
-                let added = min(share, maximum - counts[user])
-                counts[user] += added
-                given += added
+        // suffixWeight[k]: total weight of order[k...], summed lightest first for accuracy.
+        var suffixWeight = [Double](repeating: 0, count: order.count + 1)
+        for k in stride(from: order.count - 1, through: 0, by: -1) {
+            suffixWeight[k] = suffixWeight[k + 1] + weights[order[k]]
+        }
+        var first = 0
+        while first < order.count, remaining > 0,
+              Double(remaining) * weights[order[first]] / suffixWeight[first] >= Double(room) {
+            counts[order[first]] = maximum
+            remaining -= room
+            first += 1
+        }
+        guard first < order.count, remaining > 0 else { return counts }
+        let share = Double(remaining) / suffixWeight[first]
+        var cumulative = 0.0, given = 0
+        for user in order[first...] {
+            cumulative += weights[user]
+            let target = min(Int((share * cumulative).rounded(.down)), remaining)
+            let added = min(target - given, room)
+            counts[user] += added
+            given += added
+        }
+        // Rounding in the sums can leave a few ratings over: hand them out one by one, heaviest first.
+        var next = first
+        while given < remaining {
+            let user = order[next]
+            if counts[user] < maximum {
+                counts[user] += 1
+                given += 1
             }
-            remaining -= given
-            if given == 0 {
-                // Every share rounded to zero: hand out single ratings, heaviest users first.
-                for user in open where remaining > 0 && counts[user] < maximum {
-                    counts[user] += 1
-                    remaining -= 1
-                }
-            }
+            next = next + 1 == order.count ? first : next + 1
         }
         return counts
     }

@@ -1,3 +1,5 @@
+import CKernels
+
 /// Adam's hyper-parameters (PyTorch's defaults besides the learning rate).
 public struct AdamSettings: Sendable, Equatable {
     public var learningRate: Float
@@ -16,13 +18,11 @@ public struct AdamSettings: Sendable, Equatable {
 /// v ← β2·v + (1−β2)·g²
 /// w ← w − (lr / (1−β1ᵗ)) · m / (√v / √(1−β2ᵗ) + ε)
 /// ```
-/// Moments below ``flushThreshold`` are set to zero: rows without gradient decay their moments
-/// geometrically and would otherwise reach subnormal floats after about a thousand steps, which are
-/// very slow on x86. At that size they change no parameter by more than `lr·1e-22`.
+/// Rows without gradient decay their moments geometrically and would reach subnormal floats after
+/// about a thousand steps; subnormal arithmetic is very slow on x86. Each step therefore puts the
+/// calling thread in flush-to-zero mode (``FloatEnvironment``), so moments go from the smallest
+/// normal float (1.2e-38) straight to zero with no compare in the loop.
 public enum Adam {
-    /// Moments smaller in magnitude than this are flushed to zero.
-    public static let flushThreshold: Float = 1e-30
-
     /// Which rows a step updates.
     public enum Rows: Sendable {
         /// Every row, as dense Adam does.
@@ -38,6 +38,7 @@ public enum Adam {
     public static func step(_ table: EmbeddingTable, gradient: GradientTable, settings: AdamSettings,
                             step: Int, l2: Float, rows: Rows) {
         precondition(gradient.rows == table.rows && gradient.width == table.width)
+        FloatEnvironment.flushSubnormalsToZero()
         let decay = table.isRegularized ? 2 * l2 : 0
         let constants = StepConstants(settings: settings, step: step, decay: decay)
         switch rows {
@@ -52,13 +53,12 @@ public enum Adam {
 
     /// Per-step constants of the update.
     struct StepConstants {
-        var beta1: Float, beta2: Float, oneMinusBeta1: Float, oneMinusBeta2: Float
+        var beta1: Float, beta2: Float
         var stepSize: Float, inverseRootCorrection2: Float, epsilon: Float, decay: Float
         init(settings: AdamSettings, step: Int, decay: Float) {
             let correction1 = 1 - Float(Double(settings.beta1).power(step))
             let correction2 = 1 - Float(Double(settings.beta2).power(step))
             beta1 = settings.beta1; beta2 = settings.beta2
-            oneMinusBeta1 = 1 - settings.beta1; oneMinusBeta2 = 1 - settings.beta2
             stepSize = settings.learningRate / correction1
             inverseRootCorrection2 = 1 / correction2.squareRoot()
             epsilon = settings.epsilon
@@ -66,43 +66,13 @@ public enum Adam {
         }
     }
 
-    /// Updates `count` contiguous parameters from `start`: SIMD8 body, scalar tail, same formula.
+    /// Updates `count` contiguous parameters from `start` with the C kernel `mfae_adam_update`.
     private static func update(_ table: EmbeddingTable, _ gradient: GradientTable, from start: Int, count: Int,
                                _ c: StepConstants) {
-        let w = table.values.pointer + start, m = table.firstMoment.pointer + start
-        let v = table.secondMoment.pointer + start, g = gradient.values.pointer + start
-        let tiny = SIMD8<Float>(repeating: flushThreshold)
-        var index = 0
-        while index + 8 <= count {
-            var wi = load8(w + index), mi = load8(m + index), vi = load8(v + index)
-            let gi = load8(g + index) + c.decay * wi
-            mi = c.beta1 * mi + c.oneMinusBeta1 * gi
-            vi = c.beta2 * vi + c.oneMinusBeta2 * gi * gi
-            mi.replace(with: 0, where: (mi .< tiny) .& (mi .> -tiny))
-            vi.replace(with: 0, where: vi .< tiny)
-            wi -= c.stepSize * mi / (vi.squareRoot() * c.inverseRootCorrection2 + c.epsilon)
-            store8(wi, w + index); store8(mi, m + index); store8(vi, v + index)
-            index += 8
-        }
-        while index < count {
-            let gi = g[index] + c.decay * w[index]
-            var mi = c.beta1 * m[index] + c.oneMinusBeta1 * gi
-            var vi = c.beta2 * v[index] + c.oneMinusBeta2 * gi * gi
-            if abs(mi) < flushThreshold { mi = 0 }
-            if vi < flushThreshold { vi = 0 }
-            w[index] -= c.stepSize * mi / (vi.squareRoot() * c.inverseRootCorrection2 + c.epsilon)
-            m[index] = mi; v[index] = vi
-            index += 1
-        }
+        mfae_adam_update(table.values.pointer + start, table.firstMoment.pointer + start,
+                         table.secondMoment.pointer + start, gradient.values.pointer + start, count,
+                         c.beta1, c.beta2, c.stepSize, c.inverseRootCorrection2, c.epsilon, c.decay)
     }
-}
-
-@inline(__always) func load8(_ pointer: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
-    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
-}
-
-@inline(__always) func store8(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float>) {
-    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<Float>.self)
 }
 
 extension Double {

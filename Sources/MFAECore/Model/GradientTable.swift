@@ -1,5 +1,8 @@
 /// Gradients for one ``EmbeddingTable``, in the same layout, with the set of rows touched since
 /// the last ``clear()`` so that lazy Adam and zeroing visit only those rows.
+///
+/// The touched-row bookkeeping lives in raw buffers: it is updated once per rating in the hot loop,
+/// where Swift arrays in a class would pay for uniqueness and exclusivity checks on every access.
 public final class GradientTable: @unchecked Sendable {
     /// Number of rows.
     public let rows: Int
@@ -7,22 +10,38 @@ public final class GradientTable: @unchecked Sendable {
     public let width: Int
     /// The gradient values.
     public let values: FloatBuffer
-    private var isTouched: [Bool]
-    /// Rows touched since the last clear, in first-touch order.
-    public private(set) var touchedRows: [Int32] = []
+    private let isTouched: UnsafeMutablePointer<Bool>
+    private let touched: UnsafeMutablePointer<Int32>
+    private let touchedCount: UnsafeMutablePointer<Int>
 
     /// Zero gradients shaped like `table`.
     public init(shapeOf table: EmbeddingTable) {
         rows = table.rows; width = table.width
         values = FloatBuffer(count: table.count)
-        isTouched = [Bool](repeating: false, count: table.rows)
+        isTouched = .allocate(capacity: max(rows, 1))
+        isTouched.initialize(repeating: false, count: max(rows, 1))
+        touched = .allocate(capacity: max(rows, 1))
+        touchedCount = .allocate(capacity: 1)
+        touchedCount.initialize(to: 0)
+    }
+
+    deinit {
+        isTouched.deallocate(); touched.deallocate(); touchedCount.deallocate()
+    }
+
+    /// Rows touched since the last clear, in first-touch order.
+    public var touchedRows: UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: touched, count: touchedCount.pointee)
     }
 
     /// The first float of `row`'s gradient, marking the row as touched.
+    @inline(__always)
     public func touch(_ row: Int) -> UnsafeMutablePointer<Float> {
+        assert(row >= 0 && row < rows)
         if !isTouched[row] {
             isTouched[row] = true
-            touchedRows.append(Int32(row))
+            touched[touchedCount.pointee] = Int32(truncatingIfNeeded: row)
+            touchedCount.pointee += 1
         }
         return values.pointer + row * width
     }
@@ -30,20 +49,17 @@ public final class GradientTable: @unchecked Sendable {
     /// Zeroes the touched rows and forgets them.
     public func clear() {
         for row in touchedRows {
-            let start = values.pointer + Int(row) * width
-            start.update(repeating: 0, count: width)
+            (values.pointer + Int(row) * width).update(repeating: 0, count: width)
             isTouched[Int(row)] = false
         }
-        touchedRows.removeAll(keepingCapacity: true)
+        touchedCount.pointee = 0
     }
 
     /// Adds `other`'s touched rows into this gradient, in `other`'s touch order.
     public func accumulate(_ other: GradientTable) {
         precondition(other.rows == rows && other.width == width)
         for row in other.touchedRows {
-            let target = touch(Int(row))
-            let source = other.values.pointer + Int(row) * width
-            for column in 0 ..< width { target[column] += source[column] }
+            VectorKernels.addScaled(other.values.pointer + Int(row) * width, scale: 1, into: touch(Int(row)), count: width)
         }
     }
 }
