@@ -1,4 +1,3 @@
-import Foundation
 import MFAECore
 
 /// The learning curves of one protocol: validation RMSE per epoch (mean line, ± sd band across
@@ -41,57 +40,51 @@ enum LearningCurvePlot {
         script.append("set multiplot layout 1,2 title \(GnuplotStyle.quoted("Learning curves · \(evaluationProtocol.rawValue)")) noenhanced")
         script.append("set xlabel 'epoch'")
         let lastEpoch = curves.flatMap { $0.points.map(\.epoch) }.max() ?? 1
-        script.append("set xtics \(lastEpoch > 15 ? (lastEpoch + 9) / 10 : 1)")
+        script.append("set xtics \(niceStep(Double(lastEpoch) / 8))")
         script.append("set xrange [1:\(max(2, lastEpoch))]")
-        // Band bottoms count too: a logarithmic axis cannot show a band reaching zero.
-        let validRMSE = curves.flatMap { $0.points.flatMap { [$0.validRMSE.mean, $0.validRMSE.mean - ($0.validRMSE.standardDeviation ?? 0)] } }
-        let trainLoss = curves.flatMap { $0.points.flatMap { [$0.trainLoss.mean, $0.trainLoss.mean - ($0.trainLoss.standardDeviation ?? 0)] } }
-        script.append("set title 'validation RMSE (mean ± sd across seeds)\(logScaleNote(validRMSE))' noenhanced")
+        let valid = yRange(curves.flatMap { $0.points.map { ($0.epoch, $0.validRMSE) } }, lastEpoch: lastEpoch)
+        let loss = yRange(curves.flatMap { $0.points.map { ($0.epoch, $0.trainLoss) } }, lastEpoch: lastEpoch)
+        script.append("set title 'validation RMSE, mean ± sd\(valid.note)' noenhanced")
         script.append("set ylabel 'validation RMSE' noenhanced")
-        script.append(yScale(validRMSE))
+        script.append(valid.command)
         script.append("plot " + layers(y: 2, low: 3, high: 4))
-        script.append("set title 'train loss: MSE + L2 prior (mean ± sd)\(logScaleNote(trainLoss))' noenhanced")
+        script.append("set title 'train loss (MSE + L2), mean ± sd\(loss.note)' noenhanced")
         script.append("set ylabel 'train loss' noenhanced")
-        script.append(yScale(trainLoss))
+        script.append(loss.command)
         script.append("plot " + layers(y: 5, low: 6, high: 7))
         script.append("unset multiplot")
         return PlotScript(name: name, script: script.joined(separator: "\n") + "\n", data: data.joined(separator: "\n") + "\n")
     }
 
-    /// Whether a panel's values span a factor of 2 or more, so that a logarithmic axis keeps the
-    /// late epochs, where models are compared, from being squashed by the first ones.
-    static func prefersLogScale(_ values: [Double]) -> Bool {
-        let positive = values.filter { $0 > 0 && $0.isFinite }
-        guard positive.count == values.count, let low = positive.min(), let high = positive.max() else { return false }
-        return high / low >= 2
+    /// The y range of a panel. The first epochs' errors can be several times the rest, squashing the
+    /// later epochs, where the models are compared, into a line at the bottom. So when the top of the
+    /// bands after the first tenth of training (at least the first two epochs) is below 85% of the
+    /// overall top, the range stops just above it and the early epochs leave the plot at the top,
+    /// which the panel's title says.
+    static func yRange(_ points: [(epoch: Int, summary: SampleSummary)], lastEpoch: Int) -> (command: String, note: String) {
+        let automatic = (command: "set yrange [*:*]", note: "")
+        func top(_ point: (epoch: Int, summary: SampleSummary)) -> Double {
+            point.summary.mean + (point.summary.standardDeviation ?? 0)
+        }
+        func bottom(_ point: (epoch: Int, summary: SampleSummary)) -> Double {
+            point.summary.mean - (point.summary.standardDeviation ?? 0)
+        }
+        let cutoff = max(2, lastEpoch / 10)
+        let later = points.filter { $0.epoch > cutoff }
+        guard let overallTop = points.map(top).filter(\.isFinite).max(),
+              let laterTop = later.map(top).filter(\.isFinite).max(),
+              let low = later.map(bottom).filter(\.isFinite).min(),
+              laterTop < 0.85 * overallTop, laterTop > low else { return automatic }
+        let upper = laterTop + 0.15 * (laterTop - low)
+        return ("set yrange [*:\(NumberFormat.data(upper))]", " · early epochs off scale")
     }
 
-    /// The y axis commands of a panel: linear and automatic, or logarithmic over the values' range
-    /// (5% of a decade beyond it) with tics at 1, 2 and 5 times powers of ten (and 1.5, 3, 7 too when
-    /// the range holds fewer than three of those).
-    static func yScale(_ values: [Double]) -> String {
-        guard prefersLogScale(values), let low = values.min(), let high = values.max() else {
-            return "unset logscale y\nset yrange [*:*]\nset ytics autofreq"
+    /// A round tic step at least `raw`: 1, 2 or 5 times a power of ten.
+    static func niceStep(_ raw: Double) -> Int {
+        var decade = 1
+        while true {
+            for mantissa in [1, 2, 5] where mantissa * decade >= Int(raw.rounded(.up)) { return mantissa * decade }
+            decade *= 10
         }
-        let bottom = low / pow(10, 0.05)
-        let top = high * pow(10, 0.05)
-        func tics(_ mantissas: [Double]) -> [Double] {
-            var result: [Double] = []
-            var decade = pow(10, floor(log10(bottom)))
-            while decade <= top {
-                for mantissa in mantissas where (bottom ... top).contains(mantissa * decade) { result.append(mantissa * decade) }
-                decade *= 10
-            }
-            return result
-        }
-        var values = tics([1, 2, 5])
-        if values.count < 3 { values = tics([1, 1.5, 2, 3, 5, 7]) }
-        let labels = values.map { "'\(NumberFormat.data($0))' \(NumberFormat.data($0))" }.joined(separator: ", ")
-        return "set logscale y\nset yrange [\(NumberFormat.data(bottom)):\(NumberFormat.data(top))]\nset ytics (\(labels))"
-    }
-
-    /// `, log scale` for a panel drawn on a logarithmic axis.
-    static func logScaleNote(_ values: [Double]) -> String {
-        prefersLogScale(values) ? ", log scale" : ""
     }
 }

@@ -12,7 +12,12 @@ enum HeadlineSection {
                 let missing = [ModelKind.mfae, .mf].filter { !present.contains($0) }.map(\.sentenceName)
                 return prefix + .text("no comparison: no usable runs of \(missing.joined(separator: " or ")).")
             }
-            return prefix + sentence(comparison)
+            var text = prefix + sentence(comparison)
+            if headline.evaluationProtocol == .reconstruction {
+                text = text + .text(" Caution: under reconstruction the scored ratings are the autoencoder's own input, "
+                    + "so this comparison flatters it.")
+            }
+            return text
         }
         guard !items.isEmpty else {
             return [.heading(level: 2, text: "Findings"), .paragraph("No run of this experiment completed, so there is nothing to compare yet.")]
@@ -40,10 +45,11 @@ enum HeadlineSection {
             if let comparison = headline.autoencoderVersusMF {
                 blocks.append(.paragraph(sentence(comparison)))
             }
-            let few = headline.comparisons.filter { $0.seeds.count < WilcoxonSignedRankTest.minimumPairs }
-            if let comparison = few.first {
-                blocks.append(.paragraph(.emphasis(wilcoxonNote(pairs: comparison.seeds.count))))
-            }
+        }
+        // Said once, for the largest number of pairs that is still too few.
+        let few = headlines.flatMap(\.comparisons).map(\.seeds.count).filter { $0 < WilcoxonSignedRankTest.minimumPairs }
+        if let pairs = few.max() {
+            blocks.append(.paragraph(.emphasis(wilcoxonNote(pairs: pairs))))
         }
         return blocks
     }
@@ -129,9 +135,9 @@ enum HeadlineSection {
 
     /// Why the Wilcoxon column is empty with few seeds.
     static func wilcoxonNote(pairs: Int) -> String {
-        "The Wilcoxon signed-rank test is shown from \(WilcoxonSignedRankTest.minimumPairs) paired seeds on. With \(pairs) "
-            + "seed(s) its exact two-sided p-value cannot go below \(NumberFormat.pValue(WilcoxonSignedRankTest.smallestExactPValue(pairs: pairs))) "
-            + "(2/2ⁿ; 0.0625 for n = 5), so it could never reach 0.05."
+        "Wilcoxon p-values are shown from \(WilcoxonSignedRankTest.minimumPairs) paired seeds on: with n seeds the exact "
+            + "two-sided p-value cannot go below 2/2ⁿ, which is \(NumberFormat.pValue(WilcoxonSignedRankTest.smallestExactPValue(pairs: pairs))) "
+            + "for the \(pairs) seed(s) here (0.0625 for n = 5), so the test could never reach 0.05."
     }
 
     static func capitalized(_ text: String) -> String {

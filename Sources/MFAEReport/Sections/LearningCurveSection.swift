@@ -12,7 +12,9 @@ enum LearningCurveSection {
         }
         blocks.append(.paragraph("Validation RMSE after each epoch for the best configuration of each trained model: the line is "
             + "the mean across seeds, the band ± one standard deviation (over the seeds still training at that epoch; early "
-            + "stopping ends seeds at different epochs). The right panel shows the train loss, MSE plus the L2 prior."))
+            + "stopping ends seeds at different epochs). The right panel shows the train loss, MSE plus the L2 prior. Where the "
+            + "first epochs' errors dwarf the rest, the axis stops just above the later epochs, where the models are compared, and "
+            + "the first epochs leave the plot at the top (the panel's title says so)."))
         var plots: [PlotScript] = []
         for item in EvaluationProtocol.reportOrder {
             let protocolCurves = curves.filter { $0.evaluationProtocol == item }
