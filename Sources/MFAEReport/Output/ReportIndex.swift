@@ -18,8 +18,9 @@ public enum ReportIndex {
                 let findings = report.headlines.compactMap { headline -> RichText? in
                     guard let comparison = headline.autoencoderVersusMF, let summary = comparison.summary else { return nil }
                     let leaks = headline.evaluationProtocol == .reconstruction ? " (leaks)" : ""
+                    let test = comparison.tTest.map { NumberFormat.pClause($0.pValue) } ?? "\(comparison.seeds.count) seed(s)"
                     return .code(headline.evaluationProtocol.rawValue)
-                        + .text("\(leaks) \(NumberFormat.signed(summary.mean)), \(NumberFormat.pClause(comparison.tTest?.pValue)): ")
+                        + .text("\(leaks) \(NumberFormat.signed(summary.mean)), \(test): ")
                         + HeadlineSection.verdictCell(comparison)
                 }
                 return [.link(experiment.name, markdown: "\(folder)/README.md", html: "\(folder)/index.html"),

@@ -123,7 +123,7 @@ public enum HTMLRenderer {
     static let stylesheet = """
     body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
       color: #1b1b1b; background: #ffffff; margin: 0; }
-    main { max-width: 62rem; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
+    main { max-width: 70rem; margin: 0 auto; padding: 1rem 1.2rem 3rem; }
     h1 { font-size: 1.75rem; line-height: 1.25; margin: 0.6rem 0 1rem; }
     h2 { font-size: 1.35rem; margin-top: 2.4rem; padding-bottom: 0.2rem; border-bottom: 1px solid #d8d8d8; }
     h3 { font-size: 1.1rem; margin-top: 1.6rem; }
@@ -137,6 +137,7 @@ public enum HTMLRenderer {
     th, td { padding: 0.3rem 0.65rem; border-bottom: 1px solid #e2e2e2; vertical-align: top; text-align: left; }
     th { background: #f4f4f4; font-weight: 600; }
     .num { text-align: right; white-space: nowrap; }
+    td code { white-space: nowrap; }
     figure { margin: 1.4rem 0; }
     .plot svg { display: block; width: 100%; height: auto; max-width: 54rem; }
     figcaption { font-size: 0.88rem; color: #555555; margin-top: 0.3rem; }
