@@ -54,7 +54,7 @@ let package = Package(
             dependencies: ["MFAELab", "MFAETestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "MFAEReportTests", dependencies: ["MFAEReport", "MFAETestSupport"]),
+        .testTarget(name: "MFAEReportTests", dependencies: ["MFAEReport", "MFAETestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["MFAETestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -7,6 +7,6 @@ struct MFAELabCommand: ParsableCommand {
         commandName: "mfae-lab",
         abstract: "Train, sweep and report the matrix factorization autoencoder against classic latent MF.",
         subcommands: [TrainCommand.self, DataCommand.self, BenchCommand.self, RunCommand.self, RunsCommand.self,
-                      ShowCommand.self, SimilarCommand.self, ExportCommand.self, MergeCommand.self]
+                      ShowCommand.self, SimilarCommand.self, ExportCommand.self, MergeCommand.self, ReportCommand.self]
     )
 }

@@ -1,0 +1,145 @@
+import Foundation
+import MFAECore
+import MFAELab
+
+/// A ``ReportSource`` that reads the lab's run store (``SQLiteRunStore`` in use, ``InMemoryRunStore``
+/// in tests): the adapter between the store's records and the report's input model.
+///
+/// - An experiment name recorded with several spec texts reports its latest spec and the runs
+///   linked to it.
+/// - Run ids are the store's run keys, stable across merged databases.
+/// - Store statuses map to ``ReportRunStatus``: `done` → completed, `interrupted` → cancelled,
+///   `running` → pending.
+/// - The spec file is found by content in ``specFolders`` (so the reproduce command names it);
+///   otherwise the command says to save the spec printed in the report.
+public struct RunStoreReportSource: ReportSource {
+    /// The store read.
+    public var store: any RunStore
+    /// The database path, as given on the command line, for the reproduce command.
+    public var databasePath: String
+    /// Folders searched for the spec file whose text was recorded (the store keeps the text, not
+    /// the path): by default `Experiments` and the current folder.
+    public var specFolders: [URL]
+
+    /// A source reading `store`, stored at `databasePath`.
+    public init(store: any RunStore, databasePath: String,
+                specFolders: [URL] = [URL(fileURLWithPath: "Experiments"), URL(fileURLWithPath: ".")]) {
+        self.store = store; self.databasePath = databasePath; self.specFolders = specFolders
+    }
+
+    public func experiments() throws -> [ReportExperiment] {
+        let names = Set(try store.experiments().map(\.name)).sorted()
+        return try names.compactMap { name in
+            guard let record = try store.experiment(named: name) else { return nil }
+            return try makeExperiment(record)
+        }
+    }
+
+    public func runs(of experiment: String) throws -> [ReportRun] {
+        try records(of: experiment).map(makeRun)
+    }
+
+    public func itemTitles(of experiment: String) throws -> [String]? {
+        guard let fingerprint = try datasetFingerprint(of: records(of: experiment)),
+              let dataset = try store.dataset(fingerprint: fingerprint) else { return nil }
+        return dataset.itemTitles
+    }
+
+    // MARK: Mapping
+
+    /// The runs linked to the latest experiment row named `name`, by id.
+    func records(of name: String) throws -> [RunRecord] {
+        guard let experiment = try store.experiment(named: name) else {
+            throw ReportError.unknownExperiment(name: name, known: Set(try store.experiments().map(\.name)).sorted())
+        }
+        let members = Set(try store.memberships(experimentID: experiment.id).map(\.runID))
+        return try store.runs(RunFilter(experiment: name, includeMetrics: true)).filter { members.contains($0.id) }
+    }
+
+    /// The data set most of the runs used (ties: the smallest fingerprint).
+    func datasetFingerprint(of runs: [RunRecord]) -> String? {
+        var counts: [String: Int] = [:]
+        for run in runs { counts[run.datasetFingerprint, default: 0] += 1 }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    func makeExperiment(_ record: ExperimentRecord) throws -> ReportExperiment {
+        let runs = try records(of: record.name)
+        let fingerprint = datasetFingerprint(of: runs)
+        let dataset = try fingerprint.flatMap { try store.dataset(fingerprint: $0) }
+        let specFile = findSpecFile(hash: record.specHash)
+        let database = databasePath == "lab.sqlite" ? "" : " --db \(shellQuoted(databasePath))"
+        let command = specFile.map { "mfae-lab run \(shellQuoted($0))\(database)" }
+            ?? "# save the spec below as spec.json, then:\nmfae-lab run spec.json\(database)"
+        return ReportExperiment(name: record.name, description: record.description, specFile: specFile,
+                                specText: record.spec, specHash: record.specHash,
+                                datasetName: dataset?.name ?? "unknown", datasetFingerprint: fingerprint ?? "unknown",
+                                command: command)
+    }
+
+    func makeRun(_ record: RunRecord) throws -> ReportRun {
+        var metrics: [ReportMetric: Double] = [:]
+        let names: [(MetricName, ReportMetric)] = [
+            (.testRMSE, .testRMSE), (.testMSE, .testMSE), (.testMAE, .testMAE), (.validRMSE, .validRMSE),
+            (.validMSE, .validMSE), (.validMAE, .validMAE), (.bestEpoch, .bestEpoch),
+            (.epochSecondsMedian, .epochSeconds), (.trainSeconds, .trainSeconds),
+            (.foldInMillisecondsPerUser, .foldInMillisecondsPerUser), (.trainRatings, .trainRatings),
+        ]
+        for (stored, reported) in names {
+            if let value = record.metric(stored) { metrics[reported] = value }
+        }
+        // Closed-form baselines train no epochs: their "median epoch" is not a cost per epoch.
+        if record.metric(.epochsRun) == 0 { metrics[.epochSeconds] = nil }
+
+        let status = Self.status(record.status)
+        let epochs = status == .completed ? try makeEpochs(store.scalars(runID: record.id)) : []
+        let items = status == .completed && record.configuration.model.isLatent ? try store.itemParameters(runID: record.id) : nil
+        let provenance = RunProvenance(toolVersion: record.provenance?.toolVersion, gitRevision: record.provenance?.gitRevision,
+                                       host: record.provenance?.host, wallSeconds: record.wallSeconds)
+        return ReportRun(id: record.key, status: status, error: record.error, configuration: record.configuration,
+                         metrics: metrics, epochs: epochs, items: items, provenance: provenance)
+    }
+
+    /// Per-epoch scalars gathered into epochs; an epoch without train loss or validation RMSE is skipped.
+    func makeEpochs(_ scalars: [ScalarRecord]) -> [ReportEpoch] {
+        var byStep: [Int: [String: Double]] = [:]
+        for scalar in scalars { byStep[scalar.step, default: [:]][scalar.name] = scalar.value }
+        return byStep.keys.sorted().compactMap { step in
+            guard let values = byStep[step], let loss = values[ScalarName.trainLoss.rawValue],
+                  let valid = values[ScalarName.validRMSE.rawValue] else { return nil }
+            return ReportEpoch(epoch: step, trainLoss: loss, trainMSE: values[ScalarName.trainMSE.rawValue],
+                               validRMSE: valid, seconds: values[ScalarName.epochSeconds.rawValue])
+        }
+    }
+
+    static func status(_ status: RunStatus) -> ReportRunStatus {
+        switch status {
+        case .done: return .completed
+        case .failed: return .failed
+        case .diverged: return .diverged
+        case .interrupted: return .cancelled
+        case .pending, .running: return .pending
+        }
+    }
+
+    /// The path of a `.json` file in ``specFolders`` whose SHA-256 is `hash`, relative to the current
+    /// folder when it lies inside it; the first in name order.
+    func findSpecFile(hash: String) -> String? {
+        let manager = FileManager.default
+        for folder in specFolders {
+            guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names.sorted() where name.hasSuffix(".json") {
+                let file = folder.appendingPathComponent(name)
+                guard let data = manager.contents(atPath: file.path), ExperimentSpec.hash(of: data) == hash else { continue }
+                let current = manager.currentDirectoryPath + "/"
+                return file.path.hasPrefix(current) ? String(file.path.dropFirst(current.count)) : file.path
+            }
+        }
+        return nil
+    }
+
+    private func shellQuoted(_ text: String) -> String {
+        let safe = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@".contains($0) }
+        return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

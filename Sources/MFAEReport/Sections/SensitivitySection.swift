@@ -1,0 +1,71 @@
+/// Sensitivity to each swept parameter: a table and a plot of test RMSE against the parameter, and
+/// for the mask, the answer to the notebook's question whether masking is effective.
+enum SensitivitySection {
+    /// The section, and the plots its figures need.
+    static func make(_ sensitivities: [ParameterSensitivity], experiment: String) -> (blocks: [ReportBlock], plots: [PlotScript]) {
+        var blocks: [ReportBlock] = [.heading(level: 2, text: "Sensitivity to swept parameters")]
+        guard !sensitivities.isEmpty else {
+            blocks.append(.paragraph("No parameter was swept within a model and protocol in this experiment."))
+            return (blocks, [])
+        }
+        blocks.append(.paragraph("For each value of a swept parameter, the best configuration with that value is shown (the other "
+            + "parameters chosen on validation RMSE), with its test RMSE as mean ± sd across seeds. One line per model and protocol."))
+        var plots: [PlotScript] = []
+        for sensitivity in sensitivities {
+            let parameter = sensitivity.parameter
+            blocks.append(.heading(level: 3, text: "Parameter: \(parameter.key)"))
+            blocks.append(.table(table(sensitivity)))
+            let plot = SensitivityPlot.make(sensitivity, experiment: experiment)
+            plots.append(plot)
+            blocks.append(.figure(ReportFigure(name: plot.name, caption: "Test RMSE against \(parameter.key) (mean ± sd across seeds)"
+                + (sensitivity.axis == .logarithmic ? ", logarithmic axis." : "."))))
+            if parameter == .maskFraction {
+                blocks += maskingBlocks(sensitivity)
+            }
+        }
+        return (blocks, plots)
+    }
+
+    static func table(_ sensitivity: ParameterSensitivity) -> ReportTable {
+        let rows = sensitivity.values.map { value -> [RichText] in
+            [.code(value.label)] + sensitivity.series.map { series -> RichText in
+                guard let point = series.points.first(where: { $0.value == value }) else { return "—" }
+                return .text(NumberFormat.meanAndDeviation(point.testRMSE) + " (\(point.testRMSE.count))")
+            }
+        }
+        return ReportTable(header: [sensitivity.parameter.key] + sensitivity.series.map { "\($0.title): test RMSE (seeds)" },
+                           rows: rows)
+    }
+
+    /// "Is masking actually effective?": the best masked against the best unmasked autoencoder.
+    static func maskingBlocks(_ sensitivity: ParameterSensitivity) -> [ReportBlock] {
+        let question = RichText.strong("Is masking effective?") + .text(" The notebook guessed that masking half of the encoder's "
+            + "input ratings helps, and never tested it. ")
+        guard !sensitivity.maskingComparisons.isEmpty else {
+            return [.paragraph(question + .text("This sweep has no autoencoder run both with and without masking "
+                + "(mask_fraction = 0) under one protocol, so it cannot answer."))]
+        }
+        var items: [RichText] = []
+        for comparison in sensitivity.maskingComparisons {
+            let masked = comparison.first.value(of: .maskFraction).label
+            let prefix = RichText.code(comparison.first.evaluationProtocol.rawValue) + ": best masked ("
+                + .code("mask_fraction=\(masked)") + ") − unmasked: "
+            guard let t = comparison.tTest, let summary = comparison.summary else {
+                items.append(prefix + .text("\(comparison.seeds.count) common seed(s), too few to test."))
+                continue
+            }
+            let statistics = "\(NumberFormat.signed(summary.mean)) test RMSE, 95% CI "
+                + "\(NumberFormat.interval(summary.confidenceInterval, signed: true)), \(NumberFormat.pClause(t.pValue)) over \(t.count) seeds"
+                + (comparison.wilcoxon.map { ", Wilcoxon \(NumberFormat.pClause($0.pValue))" } ?? "")
+            let verdict: RichText
+            switch comparison.verdict {
+            case .firstBetter: verdict = .strong("masking helps")
+            case .secondBetter: verdict = .strong("masking hurts")
+            case .notSignificant, .untestable: verdict = .strong("no significant effect of masking")
+            }
+            items.append(prefix + .text(statistics + ": ") + verdict + ".")
+        }
+        return [.paragraph(question + .text("Paired by seed, each protocol's best masked configuration against its best unmasked one:")),
+                .list(items)]
+    }
+}
