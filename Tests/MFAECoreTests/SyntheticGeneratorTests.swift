@@ -135,6 +135,26 @@ import Testing
         #expect(Self.parameters().problems().isEmpty)
     }
 
+    @Test func weightTreeDrawsPresentIndicesInProportion() {
+        var tree = WeightTree(weights: [1, 2, 3, 4, 0, 10])
+        #expect(tree.total == 20)
+        tree.remove(5)
+        tree.remove(5)
+        #expect(tree.total == 10)
+        var random = SplitMix64(seed: 2)
+        var counts = [Int](repeating: 0, count: 6)
+        for _ in 0 ..< 100_000 { counts[tree.sample(using: &random)] += 1 }
+        #expect(counts[4] == 0 && counts[5] == 0)
+        for index in 0 ..< 4 {
+            let expected = 100_000.0 * Double(index + 1) / 10
+            #expect(abs(Double(counts[index]) - expected) < 0.03 * expected)
+        }
+        tree.restore(5)
+        #expect(tree.total == 20)
+        for index in [0, 1, 2, 3] { tree.remove(index) }
+        #expect((0 ..< 1_000).allSatisfy { _ in tree.sample(using: &random) == 5 })
+    }
+
     @Test func aliasTableFollowsWeights() {
         let table = AliasTable(weights: [1, 2, 3, 4])
         var random = SplitMix64(seed: 1)

@@ -8,9 +8,10 @@ import Foundation
 /// `min_ratings_per_user` plus a share of the rest proportional to `r_u^−β` (`β` is
 /// `activity_exponent`), capped at the item count; the total is exactly `ratings`. Each user's
 /// `n_u` items are drawn from the popularity weights *without replacement* (successive sampling:
-/// an alias table with rejection of repeats, switching to Efraimidis–Spirakis keys `−ln U / w` over
-/// the remaining items when repeats get frequent), so there is no duplicate (user, item) pair and
-/// popular items saturate at one rating per user, as in MovieLens.
+/// an alias table with rejection of repeats, switching to a Fenwick tree without the user's items
+/// when repeats get frequent), so there is no duplicate (user, item) pair and popular items
+/// saturate at one rating per user. With the default `α = 1` and MovieLens-like density the head
+/// saturates (the top items are rated by nearly every user); larger `α` gives a longer tail.
 ///
 /// **What the rating is.** With `k` = `rank`:
 /// ```
@@ -34,7 +35,7 @@ import Foundation
 /// Everything is drawn from one `SplitMix64(seed:purpose: .synthetic)` stream in a fixed order
 /// (item model, user model, popularity order, activity order, then user by user: items, noise), so
 /// a seed fixes the set bit for bit. Memory: ~13 bytes per rating plus O(users + items); time is
-/// O(ratings) for exponents up to about 1.5.
+/// O(ratings) draws of O(1), or O(log items) for users that hold most of the popularity weight.
 struct SyntheticGenerator {
     /// The rating levels every synthetic set draws from (whole stars).
     static let ratingLevels: [Float] = [1, 2, 3, 4, 5]
@@ -207,30 +208,40 @@ private struct PlantedVectors {
 }
 
 /// Draws a user's items from popularity weights without replacement (successive sampling).
+///
+/// Weights are first rounded to integers, the largest being 2³² (each at least 1), and both
+/// samplers use the rounded weights, so they draw from the same distribution.
 private struct ItemSampler {
-    private let weights: [Double]
+    /// Weight of the most popular item after rounding.
+    private static let scale = 4_294_967_296.0
     private let table: AliasTable
+    private var tree: WeightTree
     /// `lastUser[i] == u` when user `u` already has item `i`; one array serves every user.
     private var lastUser: [Int32]
 
     /// A sampler over `weights` (one per item, positive).
     init(weights: [Double]) {
-        self.weights = weights
-        table = AliasTable(weights: weights)
+        let largest = weights.max() ?? 1
+        let rounded = weights.map { max(1, UInt64(($0 / largest * Self.scale).rounded())) }
+        table = AliasTable(weights: rounded.map(Double.init))
+        tree = WeightTree(weights: rounded)
         lastUser = [Int32](repeating: -1, count: weights.count)
     }
 
     /// Appends `count` distinct items for `user` to `items`.
     ///
-    /// Draws from the alias table and rejects repeats; after `4 count + 64` draws (repeats have
-    /// become likely because the user has most of the weight) it finishes with Efraimidis–Spirakis
-    /// over the items not yet drawn, which continues the same successive-sampling distribution.
+    /// Draws from the alias table (O(1)) and rejects repeats. When the user already holds so much of
+    /// the weight that `3 count + 32` draws were not enough, it finishes from a weight tree with the
+    /// user's items taken out (O(log items) a draw, no repeats), then puts them back. Given the items
+    /// drawn so far, both continue the same successive sampling, so switching changes no probability.
     mutating func draw(_ count: Int, forUser user: Int32, into items: inout [Int32], using random: inout SplitMix64) {
-        var drawn = 0, attempts = 0
-        let budget = 4 * count + 64
-        while drawn < count {
+        let start = items.count
+        var attempts = 0
+        let budget = 3 * count + 32
+        while items.count - start < count {
             if attempts >= budget {
-                finishWithKeys(count - drawn, forUser: user, into: &items, using: &random)
+                finishFromTree(count - (items.count - start), forUser: user, into: &items, from: start,
+                               using: &random)
                 return
             }
             attempts += 1
@@ -238,22 +249,19 @@ private struct ItemSampler {
             if lastUser[item] == user { continue }
             lastUser[item] = user
             items.append(Int32(item))
-            drawn += 1
         }
     }
 
-    /// Efraimidis–Spirakis: key each remaining item `−ln U / w` and keep the `count` smallest.
-    private mutating func finishWithKeys(_ count: Int, forUser user: Int32, into items: inout [Int32],
-                                         using random: inout SplitMix64) {
-        var keyed: [(key: Double, item: Int32)] = []
-        keyed.reserveCapacity(weights.count)
-        for item in 0 ..< weights.count where lastUser[item] != user {
-            keyed.append((-log(1 - random.nextUnitDouble()) / weights[item], Int32(item)))
+    /// Draws `remaining` more items for `user` from the tree without the items at `items[start...]`.
+    private mutating func finishFromTree(_ remaining: Int, forUser user: Int32, into items: inout [Int32],
+                                         from start: Int, using random: inout SplitMix64) {
+        for position in start ..< items.count { tree.remove(Int(items[position])) }
+        for _ in 0 ..< remaining {
+            let item = tree.sample(using: &random)
+            tree.remove(item)
+            lastUser[item] = user
+            items.append(Int32(item))
         }
-        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.item < $1.item }
-        for entry in keyed.prefix(count) {
-            lastUser[Int(entry.item)] = user
-            items.append(entry.item)
-        }
+        for position in start ..< items.count { tree.restore(Int(items[position])) }
     }
 }
