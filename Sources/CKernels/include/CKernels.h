@@ -1,6 +1,8 @@
 #ifndef CKERNELS_H
 #define CKERNELS_H
 
+#include <stdint.h>
+
 /// Makes the calling thread's floating-point unit flush subnormal results and inputs to zero
 /// (x86: MXCSR FTZ and DAZ bits; arm64: FPCR FZ bit). Idempotent and cheap (tens of cycles).
 void mfae_flush_subnormals_to_zero(void);
@@ -8,12 +10,46 @@ void mfae_flush_subnormals_to_zero(void);
 /// Whether the calling thread currently flushes subnormals to zero.
 int mfae_flushes_subnormals_to_zero(void);
 
-/// One Adam step over `count` contiguous parameters (see Adam.swift for the formula):
+/// Per-step constants of Adam (see Adam.swift): `decay` is 2·l2 for regularised tables, else 0.
+typedef struct {
+    float beta1, beta2, step_size, inverse_root_correction2, epsilon, decay;
+} mfae_adam_constants;
+
+/// One Adam step over `count` contiguous parameters, consuming the gradient (it is left zero):
 ///   g' = g + decay·w;  m = β1·m + (1−β1)·g';  v = β2·v + (1−β2)·g'²;
-///   w -= step_size · m / (√v · inverse_root_correction2 + ε)
+///   w -= step_size · m / (√v · inverse_root_correction2 + ε);  g = 0
 /// Plain C so that the compiler vectorises the square root (Swift's SIMD square root is scalarised).
-void mfae_adam_update(float *restrict w, float *restrict m, float *restrict v, const float *restrict g,
-                      long count, float beta1, float beta2, float step_size,
-                      float inverse_root_correction2, float epsilon, float decay);
+/// Takes the AVX2+FMA build when the CPU has it (``mfae_cpu_has_avx2_fma``), else the portable one.
+/// Complexity O(count).
+void mfae_adam_update(float *restrict w, float *restrict m, float *restrict v, float *restrict g, long count,
+                      mfae_adam_constants c);
+
+/// The same step on the rows `rows[0..<row_count]` of `width`-float tables (lazy Adam's touched rows),
+/// prefetching rows a few ahead. Complexity O(row_count × width).
+void mfae_adam_update_rows(float *restrict values, float *restrict first_moment, float *restrict second_moment,
+                           float *restrict gradient, long width, const int32_t *rows, long row_count,
+                           mfae_adam_constants c);
+
+/// Whether this CPU runs the AVX2+FMA builds (x86-64 with both features); cached after the first call.
+int mfae_cpu_has_avx2_fma(void);
+
+/// The two builds of the kernels above, for tests that check each against a reference. The `_avx2`
+/// ones may only be called when ``mfae_cpu_has_avx2_fma`` returns 1 (elsewhere they run the portable code).
+void mfae_adam_update_portable(float *restrict w, float *restrict m, float *restrict v, float *restrict g,
+                               long count, mfae_adam_constants c);
+void mfae_adam_update_avx2(float *restrict w, float *restrict m, float *restrict v, float *restrict g,
+                           long count, mfae_adam_constants c);
+void mfae_adam_update_rows_portable(float *restrict values, float *restrict first_moment,
+                                    float *restrict second_moment, float *restrict gradient, long width,
+                                    const int32_t *rows, long row_count, mfae_adam_constants c);
+void mfae_adam_update_rows_avx2(float *restrict values, float *restrict first_moment,
+                                float *restrict second_moment, float *restrict gradient, long width,
+                                const int32_t *rows, long row_count, mfae_adam_constants c);
+
+/// Asks for the cache line holding `address` ahead of use (a hint; never faults).
+static inline void mfae_prefetch(const void *address) { __builtin_prefetch(address); }
+
+/// Asks for the cache line holding `address`, to be written, ahead of use.
+static inline void mfae_prefetch_for_write(const void *address) { __builtin_prefetch(address, 1); }
 
 #endif

@@ -33,45 +33,43 @@ public enum Adam {
 
     /// One Adam step on `table` with `gradient`; `step` is the 1-based step count `t`.
     ///
+    /// The step consumes the gradient: afterwards it is zero with no touched rows, as after
+    /// ``GradientTable/clear()``, so the next batch needs no separate zeroing pass.
+    ///
     /// - Parameter l2: the L2 coefficient `c`; its gradient `2c·w` is added for regularised tables.
-    /// Complexity: O(rows × width) for `.all`, O(touched rows × width) for `.touched`.
+    /// Complexity: O(rows × width) for `.all`, O(touched rows × width) for `.touched`; one call of
+    /// the C kernel per table either way.
     public static func step(_ table: EmbeddingTable, gradient: GradientTable, settings: AdamSettings,
                             step: Int, l2: Float, rows: Rows) {
         precondition(gradient.rows == table.rows && gradient.width == table.width)
         FloatEnvironment.flushSubnormalsToZero()
         let decay = table.isRegularized ? 2 * l2 : 0
-        let constants = StepConstants(settings: settings, step: step, decay: decay)
+        let constants = StepConstants(settings: settings, step: step, decay: decay).c
         switch rows {
         case .all:
-            update(table, gradient, from: 0, count: table.count, constants)
+            mfae_adam_update(table.values.pointer, table.firstMoment.pointer, table.secondMoment.pointer,
+                             gradient.values.pointer, table.count, constants)
         case .touched:
-            for row in gradient.touchedRows {
-                update(table, gradient, from: Int(row) * table.width, count: table.width, constants)
+            let touched = gradient.touchedRows
+            if let first = touched.baseAddress {
+                mfae_adam_update_rows(table.values.pointer, table.firstMoment.pointer, table.secondMoment.pointer,
+                                      gradient.values.pointer, table.width, first, touched.count, constants)
             }
         }
+        gradient.forgetTouchedRows()
     }
 
     /// Per-step constants of the update.
     struct StepConstants {
-        var beta1: Float, beta2: Float
-        var stepSize: Float, inverseRootCorrection2: Float, epsilon: Float, decay: Float
+        var c: mfae_adam_constants
         init(settings: AdamSettings, step: Int, decay: Float) {
             let correction1 = 1 - Float(Double(settings.beta1).power(step))
             let correction2 = 1 - Float(Double(settings.beta2).power(step))
-            beta1 = settings.beta1; beta2 = settings.beta2
-            stepSize = settings.learningRate / correction1
-            inverseRootCorrection2 = 1 / correction2.squareRoot()
-            epsilon = settings.epsilon
-            self.decay = decay
+            c = mfae_adam_constants(beta1: settings.beta1, beta2: settings.beta2,
+                                    step_size: settings.learningRate / correction1,
+                                    inverse_root_correction2: 1 / correction2.squareRoot(),
+                                    epsilon: settings.epsilon, decay: decay)
         }
-    }
-
-    /// Updates `count` contiguous parameters from `start` with the C kernel `mfae_adam_update`.
-    private static func update(_ table: EmbeddingTable, _ gradient: GradientTable, from start: Int, count: Int,
-                               _ c: StepConstants) {
-        mfae_adam_update(table.values.pointer + start, table.firstMoment.pointer + start,
-                         table.secondMoment.pointer + start, gradient.values.pointer + start, count,
-                         c.beta1, c.beta2, c.stepSize, c.inverseRootCorrection2, c.epsilon, c.decay)
     }
 }
 

@@ -55,11 +55,22 @@ public final class GradientTable: @unchecked Sendable {
         touchedCount.pointee = 0
     }
 
-    /// Adds `other`'s touched rows into this gradient, in `other`'s touch order.
-    public func accumulate(_ other: GradientTable) {
+    /// Forgets the touched rows without zeroing them: for callers that have zeroed them already
+    /// (Adam's step consumes the gradient it reads).
+    public func forgetTouchedRows() {
+        for row in touchedRows { isTouched[Int(row)] = false }
+        touchedCount.pointee = 0
+    }
+
+    /// Adds `other`'s touched rows into this gradient, in `other`'s touch order, and clears `other`
+    /// in the same pass. Complexity O(other's touched rows × width).
+    public func absorb(_ other: GradientTable) {
         precondition(other.rows == rows && other.width == width)
         for row in other.touchedRows {
-            VectorKernels.addScaled(other.values.pointer + Int(row) * width, scale: 1, into: touch(Int(row)), count: width)
+            let source = other.values.pointer + Int(row) * width
+            VectorKernels.addScaled(source, scale: 1, into: touch(Int(row)), count: width)
+            source.update(repeating: 0, count: width)
         }
+        other.forgetTouchedRows()
     }
 }

@@ -35,17 +35,30 @@ public final class RatingDecoder: @unchecked Sendable {
     ///
     /// For each target, with `e = r̂ − r` and `g = 2e·lossScale` (the MSE's gradient when
     /// `lossScale = 1/B`): `∂c_i += g`, `∂t_i += g·v_u`, `∂b_u += g`, `∂v_u += g·t_i`; with
-    /// `perUseL2 > 0` also `∂t_i += 2·perUseL2·t_i`. Complexity O(targets × k).
+    /// `perUseL2 > 0` also `∂t_i += 2·perUseL2·t_i`. The item rows of the target
+    /// ``prefetchDistance`` places ahead are requested while the current one is computed.
+    /// Complexity O(targets × k).
     /// - Returns: the sum of squared errors and the per-example L2 penalty of these targets.
     public func backward(row: Int, of targets: RatingsByUser, userBias: Float, userVector: UnsafePointer<Float>,
                          lossScale: Float, perUseL2: Float, gradients: DecoderGradients,
                          userBiasGradient: inout Float, userVectorGradient: UnsafeMutablePointer<Float>)
         -> (squaredErrors: Double, penalty: Double) {
-        var squaredErrors = 0.0, penalty = 0.0
-        for position in targets.range(ofRow: row) {
+        let k = self.k
+        let biases = itemBias.values.pointer, vectors = itemVectors.values.pointer
+        let vectorGradients = gradients.itemVectors.values.pointer
+        let range = targets.range(ofRow: row)
+        var squaredErrors = 0.0, penalty = 0.0, biasGradient: Float = 0
+        for position in range {
+            let ahead = position + Self.prefetchDistance
+            if ahead < range.upperBound {
+                let aheadItem = Int(targets.items[ahead])
+                VectorKernels.prefetch(vectors + aheadItem * k, count: k)
+                VectorKernels.prefetchForWrite(vectorGradients + aheadItem * k, count: k)
+            }
             let item = Int(targets.items[position])
-            let vector = itemVectors.row(item)
-            let error = predict(item: item, userBias: userBias, userVector: userVector) - targets.values[position]
+            let vector = vectors + item * k
+            let prediction = offset + userBias + biases[item] + VectorKernels.dot(userVector, vector, count: k)
+            let error = prediction - targets.values[position]
             squaredErrors += Double(error * error)
             let g = 2 * error * lossScale
             gradients.itemBias.touch(item)[0] += g
@@ -55,11 +68,16 @@ public final class RatingDecoder: @unchecked Sendable {
                 penalty += Double(perUseL2 * VectorKernels.squaredNorm(vector, count: k))
                 VectorKernels.addScaled(vector, scale: 2 * perUseL2, into: vectorGradient, count: k)
             }
-            userBiasGradient += g
+            biasGradient += g
             VectorKernels.addScaled(vector, scale: g, into: userVectorGradient, count: k)
         }
+        userBiasGradient += biasGradient
         return (squaredErrors, penalty)
     }
+
+    /// How many targets ahead ``backward(row:of:userBias:userVector:lossScale:perUseL2:gradients:userBiasGradient:userVectorGradient:)``
+    /// prefetches item rows: enough to cover a miss to memory (~100 ns) at ~10 ns per target.
+    public static let prefetchDistance = 8
 
     /// Zero gradients for the decoder's tables.
     public func makeGradients() -> DecoderGradients {

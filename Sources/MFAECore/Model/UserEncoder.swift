@@ -38,7 +38,8 @@ public final class UserEncoder: @unchecked Sendable {
     public var tables: [EmbeddingTable] { [bias, vectors] }
 
     /// Selects the rows that make up the user of `row` in `input`, drawing the mask for each input
-    /// rating, and returns the weight each selected row gets. Fills `selection.rows`.
+    /// rating, and returns the weight each selected row gets. Fills `selection.rows`, and asks for
+    /// each selected vector row's cache lines so that their misses overlap before ``forward(_:weight:vector:)``.
     public func select(row: Int, of input: RatingsByUser, mask: inout InputMask, into selection: inout RowSelection) -> Float {
         selection.rows.removeAll(keepingCapacity: true)
         switch kind {
@@ -47,8 +48,11 @@ public final class UserEncoder: @unchecked Sendable {
             return 1
         case let .pooledCodes(normalization):
             let range = input.range(ofRow: row)
+            let k = self.k, rows = vectors.values.pointer
             for position in range where mask.keepsNext() {
-                selection.rows.append(input.codes[position])
+                let code = input.codes[position]
+                VectorKernels.prefetch(rows + Int(code) * k, count: k)
+                selection.rows.append(code)
             }
             let counted = normalization == .all ? range.count : selection.rows.count
             return 1 / Float(1 + counted)
@@ -57,11 +61,12 @@ public final class UserEncoder: @unchecked Sendable {
 
     /// Computes the user's bias and vector from the selected rows. Complexity O(rows × k).
     public func forward(_ selection: RowSelection, weight: Float, vector: UnsafeMutablePointer<Float>) -> Float {
+        let k = self.k, biases = bias.values.pointer, rows = vectors.values.pointer
         vector.update(repeating: 0, count: k)
         var biasSum: Float = 0
         for row in selection.rows {
-            biasSum += bias.values[Int(row)]
-            VectorKernels.addScaled(vectors.row(Int(row)), scale: 1, into: vector, count: k)
+            biasSum += biases[Int(row)]
+            VectorKernels.addScaled(rows + Int(row) * k, scale: 1, into: vector, count: k)
         }
         for j in 0 ..< k { vector[j] *= weight }
         return biasSum * weight
@@ -77,8 +82,12 @@ public final class UserEncoder: @unchecked Sendable {
                          gradients: EncoderGradients) -> Double {
         var penalty = 0.0
         let uses: Float = kind == .perUser ? Float(targetCount) : 1
-        for row in selection.rows {
-            let r = Int(row)
+        let k = self.k, rows = selection.rows, vectorGradients = gradients.vectors.values.pointer
+        for index in rows.indices {
+            if index + Self.prefetchDistance < rows.count {
+                VectorKernels.prefetchForWrite(vectorGradients + Int(rows[index + Self.prefetchDistance]) * k, count: k)
+            }
+            let r = Int(rows[index])
             gradients.bias.touch(r)[0] += weight * biasGradient
             let target = gradients.vectors.touch(r)
             VectorKernels.addScaled(vectorGradient, scale: weight, into: target, count: k)
@@ -90,6 +99,10 @@ public final class UserEncoder: @unchecked Sendable {
         }
         return penalty
     }
+
+    /// How many selected rows ahead ``backward(_:weight:biasGradient:vectorGradient:targetCount:perUseL2:gradients:)``
+    /// prefetches gradient rows.
+    public static let prefetchDistance = 8
 
     /// Zero gradients for this encoder's tables.
     public func makeGradients() -> EncoderGradients {

@@ -46,8 +46,7 @@ final class DataParallelBatch {
         }
         var loss = losses[0]
         for thread in 1 ..< threads {
-            for (target, source) in zip(gradients.tables, workerGradients[thread - 1].tables) { target.accumulate(source) }
-            workerGradients[thread - 1].clear()
+            for (target, source) in zip(gradients.tables, workerGradients[thread - 1].tables) { target.absorb(source) }
             loss.squaredErrors += losses[thread].squaredErrors
             loss.penalty += losses[thread].penalty
         }

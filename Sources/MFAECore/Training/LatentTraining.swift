@@ -94,10 +94,9 @@ struct LatentTraining {
             let batchLoss = loss.mse + loss.penalty
             guard batchLoss.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: batchLoss) }
             step += 1
-            for (table, gradient) in zip(model.tables, gradients.tables) {
+            for (table, gradient) in zip(model.tables, gradients.tables) {  // each step also clears its gradient
                 Adam.step(table, gradient: gradient, settings: settings, step: step, l2: tableL2, rows: rows)
             }
-            gradients.clear()
             lossSum += batchLoss
             mseSum += loss.mse
         }

@@ -2,6 +2,9 @@
 public struct BenchmarkMeasurement: Codable, Sendable {
     /// Wall seconds of each training epoch, in order.
     public var epochSeconds: [Double]
+    /// CPU seconds of each training epoch (all threads of the process), in order. On a shared machine
+    /// this is the steadier measure: it does not count time spent waiting for a core.
+    public var epochCPUSeconds: [Double]
     /// Ratings in the training split.
     public var trainRatings: Int
     /// Wall seconds of one evaluation pass over the test split.
@@ -14,8 +17,13 @@ public struct BenchmarkMeasurement: Codable, Sendable {
     public var foldInSeconds: Double
 
     /// Median of the epochs after the first (the first warms caches and allocators).
-    public var medianEpochSeconds: Double {
-        let timed = (epochSeconds.count > 1 ? Array(epochSeconds.dropFirst()) : epochSeconds).sorted()
+    public var medianEpochSeconds: Double { Self.medianAfterFirst(epochSeconds) }
+
+    /// Median CPU seconds of the epochs after the first.
+    public var medianEpochCPUSeconds: Double { Self.medianAfterFirst(epochCPUSeconds) }
+
+    static func medianAfterFirst(_ seconds: [Double]) -> Double {
+        let timed = (seconds.count > 1 ? Array(seconds.dropFirst()) : seconds).sorted()
         return timed.isEmpty ? 0 : timed[timed.count / 2]
     }
 }
@@ -32,11 +40,12 @@ public enum TrainingBenchmark {
         let split = try ProtocolSplit.make(data, protocol: .warm, validFraction: c.validFraction,
                                            testFraction: c.testFraction, seed: c.seed)
         var training = LatentTraining(configuration: c, data: data, split: split)
-        var epochSeconds: [Double] = []
+        var epochSeconds: [Double] = [], epochCPUSeconds: [Double] = []
         for epoch in 1 ... c.epochs {
-            let clock = Stopwatch()
+            let clock = Stopwatch(), cpuStart = ResourceUsage.processCPUSeconds()
             _ = try training.trainEpoch(epoch, isCancelled: { false })
             epochSeconds.append(clock.elapsedSeconds)
+            epochCPUSeconds.append(ResourceUsage.processCPUSeconds() - cpuStart)
         }
         let evaluationClock = Stopwatch()
         let evaluation = training.evaluate(split.test)
@@ -50,7 +59,7 @@ public enum TrainingBenchmark {
         } else {
             foldIn = Evaluator.evaluate(training.model, on: everyone, representation: .encode(.keepAll), clip: nil)
         }
-        return BenchmarkMeasurement(epochSeconds: epochSeconds, trainRatings: split.train.count,
+        return BenchmarkMeasurement(epochSeconds: epochSeconds, epochCPUSeconds: epochCPUSeconds, trainRatings: split.train.count,
                                     evaluationSeconds: evaluationSeconds, evaluatedRatings: evaluation.metrics.count,
                                     foldInUsers: foldIn.users, foldInSeconds: foldIn.representationSeconds)
     }
