@@ -55,6 +55,20 @@ import Testing
         #expect(weights.values[1] < 2)
     }
 
+    /// Training flushes subnormals on its own threads only while it works: the caller's mode is restored.
+    @Test func callersFloatingPointModeIsRestored() throws {
+        #expect(!FloatEnvironment.flushesSubnormalsToZero)
+        let (weights, gradient) = table([1], regularized: false)
+        gradient.touch(0)[0] = 1
+        Adam.step(weights, gradient: gradient, settings: AdamSettings(learningRate: 0.1), step: 1, l2: 0, rows: .all)
+        #expect(!FloatEnvironment.flushesSubnormalsToZero)
+        let inside = FloatEnvironment.withSubnormalsFlushedToZero { FloatEnvironment.flushesSubnormalsToZero }
+        #expect(inside)
+        #expect(!FloatEnvironment.flushesSubnormalsToZero)
+        let tiny = Float.leastNormalMagnitude
+        #expect((tiny / 4).isSubnormal, "ordinary IEEE arithmetic after training")
+    }
+
     /// Moments of rows without gradient decay geometrically; they are flushed to zero, never subnormal.
     @Test func decayingMomentsAreFlushedNotSubnormal() {
         let (weights, gradient) = table([0], regularized: false)

@@ -7,6 +7,13 @@
 /// (x86: MXCSR FTZ and DAZ bits; arm64: FPCR FZ bit). Idempotent and cheap (tens of cycles).
 void mfae_flush_subnormals_to_zero(void);
 
+/// Turns flush-to-zero on for the calling thread and returns the previous mode, for
+/// mfae_restore_float_mode: library code must leave its caller's floating-point mode as it found it.
+unsigned long mfae_save_and_flush_subnormals(void);
+
+/// Restores a mode returned by mfae_save_and_flush_subnormals.
+void mfae_restore_float_mode(unsigned long mode);
+
 /// Whether the calling thread currently flushes subnormals to zero.
 int mfae_flushes_subnormals_to_zero(void);
 

@@ -42,21 +42,22 @@ public enum Adam {
     public static func step(_ table: EmbeddingTable, gradient: GradientTable, settings: AdamSettings,
                             step: Int, l2: Float, rows: Rows) {
         precondition(gradient.rows == table.rows && gradient.width == table.width)
-        FloatEnvironment.flushSubnormalsToZero()
-        let decay = table.isRegularized ? 2 * l2 : 0
-        let constants = StepConstants(settings: settings, step: step, decay: decay).c
-        switch rows {
-        case .all:
-            mfae_adam_update(table.values.pointer, table.firstMoment.pointer, table.secondMoment.pointer,
-                             gradient.values.pointer, table.count, constants)
-        case .touched:
-            let touched = gradient.touchedRows
-            if let first = touched.baseAddress {
-                mfae_adam_update_rows(table.values.pointer, table.firstMoment.pointer, table.secondMoment.pointer,
-                                      gradient.values.pointer, table.width, first, touched.count, constants)
+        FloatEnvironment.withSubnormalsFlushedToZero {
+            let decay = table.isRegularized ? 2 * l2 : 0
+            let constants = StepConstants(settings: settings, step: step, decay: decay).c
+            switch rows {
+            case .all:
+                mfae_adam_update(table.values.pointer, table.firstMoment.pointer, table.secondMoment.pointer,
+                                 gradient.values.pointer, table.count, constants)
+            case .touched:
+                let touched = gradient.touchedRows
+                if let first = touched.baseAddress {
+                    mfae_adam_update_rows(table.values.pointer, table.firstMoment.pointer, table.secondMoment.pointer,
+                                          gradient.values.pointer, table.width, first, touched.count, constants)
+                }
             }
+            gradient.forgetTouchedRows()
         }
-        gradient.forgetTouchedRows()
     }
 
     /// Per-step constants of the update.

@@ -37,10 +37,11 @@ final class DataParallelBatch {
             losses.withUnsafeMutableBufferPointer { losses in
                 let scratch = scratch, losses = losses
                 DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                    FloatEnvironment.flushSubnormalsToZero()
-                    losses[thread] = model.accumulateBatch(rows: shares[thread], of: data, masks: masks,
-                                                           perExampleL2: perExampleL2, gradients: all[thread],
-                                                           scratch: &scratch[thread], batchCount: total)
+                    losses[thread] = FloatEnvironment.withSubnormalsFlushedToZero {
+                        model.accumulateBatch(rows: shares[thread], of: data, masks: masks,
+                                              perExampleL2: perExampleL2, gradients: all[thread],
+                                              scratch: &scratch[thread], batchCount: total)
+                    }
                 }
             }
         }

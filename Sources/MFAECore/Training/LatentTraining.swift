@@ -77,7 +77,6 @@ struct LatentTraining {
     /// - Throws: ``TrainingError/diverged(epoch:loss:)`` as soon as a batch's loss is not finite.
     mutating func trainEpoch(_ epoch: Int, isCancelled: () -> Bool) throws -> (mse: Double, total: Double) {
         let c = configuration
-        FloatEnvironment.flushSubnormalsToZero()
         let settings = AdamSettings(learningRate: c.learningRate)
         let rows: Adam.Rows = c.optimizer == .adam ? .all : .touched
         let tableL2: Float = c.regularization == .table ? c.cVector : 0

@@ -9,6 +9,14 @@ public enum Trainer {
     public static func run(_ configuration: TrainingConfiguration, on data: RatingSet,
                            isCancelled: @escaping @Sendable () -> Bool = { false },
                            observer: (TrainingEvent) -> Void = { _ in }) throws -> TrainingResult {
+        try FloatEnvironment.withSubnormalsFlushedToZero {
+            try fit(configuration, on: data, isCancelled: isCancelled, observer: observer)
+        }
+    }
+
+    private static func fit(_ configuration: TrainingConfiguration, on data: RatingSet,
+                            isCancelled: @escaping @Sendable () -> Bool,
+                            observer: (TrainingEvent) -> Void) throws -> TrainingResult {
         try configuration.validate()
         let clock = Stopwatch()
         let split = try ProtocolSplit.make(data, protocol: configuration.evaluationProtocol,

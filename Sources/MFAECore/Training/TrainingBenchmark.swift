@@ -33,6 +33,11 @@ public enum TrainingBenchmark {
     /// Trains `configuration.epochs` epochs on the warm split of `data`, then times one evaluation pass
     /// over the test ratings and one fold-in pass over every training user.
     public static func measure(_ configuration: TrainingConfiguration, on data: RatingSet) throws -> BenchmarkMeasurement {
+        try FloatEnvironment.withSubnormalsFlushedToZero { try measureInFlushMode(configuration, on: data) }
+    }
+
+    private static func measureInFlushMode(_ configuration: TrainingConfiguration,
+                                           on data: RatingSet) throws -> BenchmarkMeasurement {
         precondition(configuration.model.isLatent, "benchmarks time the latent models")
         try configuration.validate()
         var c = configuration
