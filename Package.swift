@@ -48,7 +48,7 @@ let package = Package(
         ),
         /// Fixtures, the gradient checker and the golden-file helper shared by the test targets.
         .target(name: "MFAETestSupport", dependencies: ["MFAECore"]),
-        .testTarget(name: "MFAECoreTests", dependencies: ["MFAECore", "MFAETestSupport"]),
+        .testTarget(name: "MFAECoreTests", dependencies: ["MFAECore", "CKernels", "MFAETestSupport"]),
         .testTarget(
             name: "MFAELabTests",
             dependencies: ["MFAELab", "MFAETestSupport", .product(name: "GRDB", package: "GRDB.swift")],

@@ -17,8 +17,11 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The experiment spec (JSON), e.g. Experiments/smoke.json.")
     var spec: String
 
-    @Option(help: "Runs trained at once (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Runs trained at once (default: cores ÷ the spec's threads per run, at least 1).")
+    var jobs: Int?
+
+    @Flag(help: "Keep --jobs even when jobs × threads per run exceeds the cores.")
+    var oversubscribe = false
 
     @Option(help: "The lab database file (SQLite, on a local disk).")
     var db: String = "lab.sqlite"
@@ -42,7 +45,7 @@ struct RunCommand: ParsableCommand {
     var plain = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let shard { _ = try Shard(parsing: shard) }
     }
 
@@ -59,6 +62,10 @@ struct RunCommand: ParsableCommand {
             return
         }
 
+        let budget = CoreBudget(requested: jobs, threadsPerRun: plan.threadsPerRun,
+                                cores: ProcessInfo.processInfo.activeProcessorCount, oversubscribe: oversubscribe)
+        if let note = budget.note { log.write("note: \(note)") }
+        let jobs = budget.jobs
         let store = try SQLiteRunStore(path: db)
         let progress = ProgressDisplay(plan: plan, mode: plain ? .plain : nil)
         let runner = SweepRunner(store: store, options: SweepRunner.Options(jobs: jobs, policy: policy),

@@ -141,3 +141,22 @@ struct RunKeyTests {
                 != RunKey.make(configuration: mf, datasetFingerprint: "other"))
     }
 }
+
+/// Concurrent runs share the cores: jobs × threads per run ≤ cores unless asked otherwise.
+@Suite struct CoreBudgetTests {
+    @Test func defaultFillsTheCoresWithWholeRuns() {
+        #expect(CoreBudget(requested: nil, threadsPerRun: 1, cores: 8).jobs == 8)
+        #expect(CoreBudget(requested: nil, threadsPerRun: 2, cores: 8).jobs == 4)
+        #expect(CoreBudget(requested: nil, threadsPerRun: 3, cores: 8).jobs == 2)
+        #expect(CoreBudget(requested: nil, threadsPerRun: 4, cores: 2).jobs == 1, "one run even when it wants more threads than cores")
+    }
+
+    @Test func requestedJobsAreLoweredToFitUnlessOversubscribing() {
+        let lowered = CoreBudget(requested: 2, threadsPerRun: 2, cores: 2)
+        #expect(lowered.jobs == 1 && lowered.note != nil)
+        let kept = CoreBudget(requested: 2, threadsPerRun: 2, cores: 2, oversubscribe: true)
+        #expect(kept.jobs == 2 && kept.note == nil)
+        #expect(CoreBudget(requested: 1, threadsPerRun: 1, cores: 2) == CoreBudget(requested: 1, threadsPerRun: 1, cores: 2))
+        #expect(CoreBudget(requested: 1, threadsPerRun: 1, cores: 2).jobs == 1, "fewer jobs than cores is the user's choice")
+    }
+}
