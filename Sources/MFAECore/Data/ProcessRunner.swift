@@ -1,17 +1,17 @@
 import Foundation
 
-/// Runs a command and collects what it prints, for the fetcher.
-enum ProcessRunner {
+/// Runs a command and collects what it prints (the fetcher's pip, the report's gnuplot).
+public enum ProcessRunner {
     /// What a finished command returned.
-    struct Outcome {
+    public struct Outcome: Sendable {
         /// The exit status (or the signal number when it was killed).
-        var status: Int32
+        public var status: Int32
         /// Standard output and standard error, interleaved as printed.
-        var output: String
+        public var output: String
         /// Whether it exited with status 0.
-        var succeeded: Bool { status == 0 }
+        public var succeeded: Bool { status == 0 }
         /// The last `count` lines of ``output``, for error messages.
-        func tail(_ count: Int = 5) -> String {
+        public func tail(_ count: Int = 5) -> String {
             output.split(separator: "\n").suffix(count).joined(separator: " | ")
         }
     }
@@ -21,10 +21,17 @@ enum ProcessRunner {
     /// Standard output and error share one pipe that is read to the end *before* waiting, so a
     /// command that prints a lot cannot fill the pipe and deadlock.
     /// - Throws: the error of `Process.run()` when the command cannot be started.
-    static func run(_ arguments: [String]) throws -> Outcome {
+    public static func run(_ arguments: [String]) throws -> Outcome {
+        try run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: arguments)
+    }
+
+    /// Runs `executable` with `arguments`, in `directory` when given, draining its output as above.
+    /// - Throws: the error of `Process.run()` when the command cannot be started.
+    public static func run(executable: URL, arguments: [String], in directory: URL? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -1,4 +1,5 @@
 import Foundation
+import MFAECore
 
 /// The `gnuplot` program, found on `PATH`, which renders the report's scripts to SVG. Reports never
 /// fail for want of it: scripts are always written, and a missing program only means a note.
@@ -43,18 +44,8 @@ public struct Gnuplot: Sendable {
     /// waiting, so a talkative gnuplot cannot block.
     /// - Throws: when the program cannot be started.
     public func render(script: String, in directory: URL) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [script]
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return Outcome(script: script, status: process.terminationStatus, output: text)
+        let result = try ProcessRunner.run(executable: executable, arguments: [script], in: directory)
+        return Outcome(script: script, status: result.status,
+                       output: result.output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
