@@ -20,6 +20,15 @@
 
 #define MFAE_ADAM_ROWS_BODY                                                                   \
     const float one_minus_beta1 = 1.0f - c.beta1, one_minus_beta2 = 1.0f - c.beta2;            \
+    if (width == 1) { /* bias tables: small enough to stay cached, so no prefetching */          \
+        for (long r = 0; r < row_count; r++) {                                                \
+            const long row = rows[r];                                                         \
+            float *restrict w = values + row, *restrict m = first_moment + row;               \
+            float *restrict v = second_moment + row, *restrict g = gradient + r;              \
+            MFAE_ADAM_ELEMENT(0);                                                             \
+        }                                                                                     \
+        return;                                                                               \
+    }                                                                                         \
     for (long r = 0; r < row_count; r++) {                                                    \
         if (r + MFAE_ADAM_PREFETCH_DISTANCE < row_count) {                                    \
             const long ahead = (long)rows[r + MFAE_ADAM_PREFETCH_DISTANCE] * width;           \
@@ -27,12 +36,11 @@
                 __builtin_prefetch(values + ahead + line, 1);                                 \
                 __builtin_prefetch(first_moment + ahead + line, 1);                           \
                 __builtin_prefetch(second_moment + ahead + line, 1);                          \
-                __builtin_prefetch(gradient + ahead + line, 1);                               \
             }                                                                                 \
         }                                                                                     \
         const long start = (long)rows[r] * width;                                             \
         float *restrict w = values + start, *restrict m = first_moment + start;               \
-        float *restrict v = second_moment + start, *restrict g = gradient + start;            \
+        float *restrict v = second_moment + start, *restrict g = gradient + r * width;        \
         for (long i = 0; i < width; i++) MFAE_ADAM_ELEMENT(i);                                \
     }
 

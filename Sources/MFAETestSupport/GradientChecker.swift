@@ -43,8 +43,8 @@ public enum GradientChecker {
             guard !touched.isEmpty, table.width > 0 else { continue }
             for _ in 0 ..< samplesPerTable {
                 let row = touched[Int(generator.next() % UInt64(touched.count))]
-                let index = row * table.width + Int(generator.next() % UInt64(table.width))
-                var analytic = Double(gradient.values[index])
+                let column = Int(generator.next() % UInt64(table.width)), index = row * table.width + column
+                var analytic = Double(gradient.gradient(ofRow: row)[column])
                 if table.isRegularized { analytic += 2 * Double(tableL2) * Double(table.values[index]) }
                 var plus = reference, minus = reference
                 plus.tables[tableIndex][index] += step

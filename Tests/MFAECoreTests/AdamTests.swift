@@ -2,10 +2,10 @@ import MFAECore
 import Testing
 
 @Suite struct AdamTests {
-    func table(_ values: [Float], regularized: Bool) -> (EmbeddingTable, GradientTable) {
+    func table(_ values: [Float], regularized: Bool, layout: GradientTable.Layout = .byRow) -> (EmbeddingTable, GradientTable) {
         let table = EmbeddingTable(name: "t", rows: values.count, width: 1, isRegularized: regularized)
         table.values.assign(values)
-        return (table, GradientTable(shapeOf: table))
+        return (table, GradientTable(shapeOf: table, layout: layout))
     }
 
     /// One step by hand: m = 0.1·g, v = 0.001·g², m̂ = g, v̂ = g², w −= lr·g/(|g| + ε).
@@ -31,7 +31,7 @@ import Testing
 
     /// A second step with bias correction, checked against the formula evaluated in Double.
     @Test func secondStepUsesBiasCorrection() {
-        let (weights, gradient) = table([0.3], regularized: false)
+        let (weights, gradient) = table([0.3], regularized: false, layout: .bySlot)
         let settings = AdamSettings(learningRate: 0.01)
         var w = 0.3, m = 0.0, v = 0.0
         for (step, g) in [(1, 0.2), (2, -0.4)] {
@@ -48,7 +48,7 @@ import Testing
 
     /// Lazy Adam leaves untouched rows, moments included, exactly as they were.
     @Test func lazyStepSkipsUntouchedRows() {
-        let (weights, gradient) = table([1, 2, 3], regularized: true)
+        let (weights, gradient) = table([1, 2, 3], regularized: true, layout: .bySlot)
         gradient.touch(1)[0] = 1
         Adam.step(weights, gradient: gradient, settings: AdamSettings(learningRate: 0.1), step: 1, l2: 0.5, rows: .touched)
         #expect(weights.values[0] == 1 && weights.values[2] == 3)

@@ -37,7 +37,7 @@ import Testing
         var generator = SplitMix64(seed: UInt64(width))
         let table = EmbeddingTable(name: "t", rows: rows, width: width, isRegularized: true)
         table.values.assign(Self.randomFloats(rows * width, &generator))
-        let gradient = GradientTable(shapeOf: table)
+        let gradient = GradientTable(shapeOf: table, layout: mode == .all ? .byRow : .bySlot)
         var w = table.values.array.map(Double.init)
         var m = [Double](repeating: 0, count: rows * width), v = m
         let settings = AdamSettings(learningRate: 0.01), l2: Float = 0.05
@@ -119,17 +119,26 @@ import Testing
         for j in 0 ..< count { #expect(y[j] == b[j] + 0.5 * a[j]) }
     }
 
-    /// Adding another thread's gradient empties it and leaves the sum in the target, in touch order.
-    @Test func absorbAddsAndClears() {
+    /// Adding another thread's gradient empties it and leaves the sum in the target, in touch order,
+    /// whatever the two layouts.
+    @Test(arguments: [GradientTable.Layout.byRow, .bySlot], [GradientTable.Layout.byRow, .bySlot])
+    func absorbAddsAndClears(target targetLayout: GradientTable.Layout, source sourceLayout: GradientTable.Layout) {
         let table = EmbeddingTable(name: "t", rows: 4, width: 3, isRegularized: false)
-        let target = GradientTable(shapeOf: table), source = GradientTable(shapeOf: table)
+        let target = GradientTable(shapeOf: table, layout: targetLayout)
+        let source = GradientTable(shapeOf: table, layout: sourceLayout)
         target.touch(1)[0] = 1
-        source.touch(1)[0] = 2
         source.touch(3)[2] = 5
+        source.touch(1)[0] = 2
         target.absorb(source)
-        #expect(target.values.array == [0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 5])
+        #expect(target.gradient(ofRow: 1) == [3, 0, 0] && target.gradient(ofRow: 3) == [0, 0, 5])
+        #expect(target.gradient(ofRow: 0) == [0, 0, 0] && target.gradient(ofRow: 2) == [0, 0, 0])
+        let expectedStorage: [Float] = targetLayout == .byRow ? [0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 5]
+                                                              : [3, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0]
+        #expect(target.values.array == expectedStorage)
         #expect(Array(target.touchedRows) == [1, 3])
-        #expect(source.values.array.allSatisfy { $0 == 0 } && source.touchedRows.isEmpty)
+        #expect(source.isClear)
+        target.clear()
+        #expect(target.isClear && target.gradient(ofRow: 1) == [0, 0, 0])
     }
 }
 

@@ -32,7 +32,8 @@ void mfae_adam_update(float *restrict w, float *restrict m, float *restrict v, f
                       mfae_adam_constants c);
 
 /// The same step on the rows `rows[0..<row_count]` of `width`-float tables (lazy Adam's touched rows),
-/// prefetching rows a few ahead. Complexity O(row_count × width).
+/// prefetching rows a few ahead. The gradient is compact: row `rows[r]`'s gradient is at
+/// `gradient + r·width` (first-touch order), and is left zero. Complexity O(row_count × width).
 void mfae_adam_update_rows(float *restrict values, float *restrict first_moment, float *restrict second_moment,
                            float *restrict gradient, long width, const int32_t *rows, long row_count,
                            mfae_adam_constants c);

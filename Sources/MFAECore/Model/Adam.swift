@@ -32,23 +32,33 @@ public enum Adam {
     }
 
     /// One Adam step on `table` with `gradient`; `step` is the 1-based step count `t`.
+    /// `.all` needs a gradient in the ``GradientTable/Layout/byRow`` layout, `.touched` one in
+    /// ``GradientTable/Layout/bySlot``.
     ///
     /// The step consumes the gradient: afterwards it is zero with no touched rows, as after
     /// ``GradientTable/clear()``, so the next batch needs no separate zeroing pass.
     ///
-    /// - Parameter l2: the L2 coefficient `c`; its gradient `2c·w` is added for regularised tables.
+    /// - Parameters:
+    ///   - l2: the L2 coefficient `c`; its gradient `2c·w` is added for regularised tables.
+    ///   - range: with `.all`, the rows to update (a team member's share); every row by default.
+    ///     With `.touched`, the touched rows are updated wherever they lie.
     /// Complexity: O(rows × width) for `.all`, O(touched rows × width) for `.touched`; one call of
     /// the C kernel per table either way.
     public static func step(_ table: EmbeddingTable, gradient: GradientTable, settings: AdamSettings,
-                            step: Int, l2: Float, rows: Rows) {
+                            step: Int, l2: Float, rows: Rows, range: Range<Int>? = nil) {
         precondition(gradient.rows == table.rows && gradient.width == table.width)
+        precondition((rows == .all) == (gradient.layout == .byRow), "dense Adam reads gradients by row, lazy Adam by slot")
         FloatEnvironment.withSubnormalsFlushedToZero {
             let decay = table.isRegularized ? 2 * l2 : 0
             let constants = StepConstants(settings: settings, step: step, decay: decay).c
             switch rows {
             case .all:
-                mfae_adam_update(table.values.pointer, table.firstMoment.pointer, table.secondMoment.pointer,
-                                 gradient.values.pointer, table.count, constants)
+                let span = range ?? 0 ..< table.rows
+                precondition(span.lowerBound >= 0 && span.upperBound <= table.rows)
+                let start = span.lowerBound * table.width
+                mfae_adam_update(table.values.pointer + start, table.firstMoment.pointer + start,
+                                 table.secondMoment.pointer + start, gradient.values.pointer + start,
+                                 span.count * table.width, constants)
             case .touched:
                 let touched = gradient.touchedRows
                 if let first = touched.baseAddress {

@@ -22,9 +22,10 @@ public final class FactorModel: @unchecked Sendable {
         for table in tables { table.initialiseGaussian(scale: scale, generator: &generator) }
     }
 
-    /// Zero gradients for every table.
-    public func makeGradients() -> ModelGradients {
-        ModelGradients(encoder: encoder.makeGradients(), decoder: decoder.makeGradients())
+    /// Zero gradients for every table, laid out for dense (``GradientTable/Layout/byRow``) or lazy
+    /// (``GradientTable/Layout/bySlot``) Adam.
+    public func makeGradients(layout: GradientTable.Layout = .bySlot) -> ModelGradients {
+        ModelGradients(encoder: encoder.makeGradients(layout: layout), decoder: decoder.makeGradients(layout: layout))
     }
 
     /// Scratch space for one user, so that a batch allocates nothing.
@@ -111,6 +112,16 @@ public struct ModelGradients: Sendable {
     public let decoder: DecoderGradients
     /// In the order of ``FactorModel/tables``.
     public var tables: [GradientTable] { encoder.tables + decoder.tables }
+    /// Gradients from their tables, in the order of ``FactorModel/tables``.
+    public init(_ tables: [GradientTable]) {
+        precondition(tables.count == 4)
+        encoder = EncoderGradients(bias: tables[0], vectors: tables[1])
+        decoder = DecoderGradients(itemBias: tables[2], itemVectors: tables[3])
+    }
+    /// Gradients of an encoder and a decoder.
+    public init(encoder: EncoderGradients, decoder: DecoderGradients) {
+        self.encoder = encoder; self.decoder = decoder
+    }
     /// Zeroes every touched row.
     public func clear() { for table in tables { table.clear() } }
 }
@@ -125,4 +136,6 @@ public struct BatchLoss: Sendable, Equatable {
     public var penalty: Double
     /// `squaredErrors / B`.
     public var mse: Double { count > 0 ? squaredErrors / Double(count) : 0 }
+    /// Whether both parts are finite (a diverging model's are not).
+    public var isFinite: Bool { squaredErrors.isFinite && penalty.isFinite }
 }

@@ -35,8 +35,9 @@ public final class RatingDecoder: @unchecked Sendable {
     ///
     /// For each target, with `e = r̂ − r` and `g = 2e·lossScale` (the MSE's gradient when
     /// `lossScale = 1/B`): `∂c_i += g`, `∂t_i += g·v_u`, `∂b_u += g`, `∂v_u += g·t_i`; with
-    /// `perUseL2 > 0` also `∂t_i += 2·perUseL2·t_i`. The item rows of the target
-    /// ``prefetchDistance`` places ahead are requested while the current one is computed.
+    /// `perUseL2 > 0` also `∂t_i += 2·perUseL2·t_i`. The item row of the target
+    /// ``prefetchDistance`` places ahead is requested while the current one is computed (gradients
+    /// need no prefetching: lazy Adam's are compact, see ``GradientTable/Layout/bySlot``).
     /// Complexity O(targets × k).
     /// - Returns: the sum of squared errors and the per-example L2 penalty of these targets.
     public func backward(row: Int, of targets: RatingsByUser, userBias: Float, userVector: UnsafePointer<Float>,
@@ -45,7 +46,6 @@ public final class RatingDecoder: @unchecked Sendable {
         -> (squaredErrors: Double, penalty: Double) {
         let k = self.k
         let biases = itemBias.values.pointer, vectors = itemVectors.values.pointer
-        let vectorGradients = gradients.itemVectors.values.pointer
         let range = targets.range(ofRow: row)
         var squaredErrors = 0.0, penalty = 0.0, biasGradient: Float = 0
         for position in range {
@@ -53,7 +53,6 @@ public final class RatingDecoder: @unchecked Sendable {
             if ahead < range.upperBound {
                 let aheadItem = Int(targets.items[ahead])
                 VectorKernels.prefetch(vectors + aheadItem * k, count: k)
-                VectorKernels.prefetchForWrite(vectorGradients + aheadItem * k, count: k)
             }
             let item = Int(targets.items[position])
             let vector = vectors + item * k
@@ -80,8 +79,9 @@ public final class RatingDecoder: @unchecked Sendable {
     public static let prefetchDistance = 8
 
     /// Zero gradients for the decoder's tables.
-    public func makeGradients() -> DecoderGradients {
-        DecoderGradients(itemBias: GradientTable(shapeOf: itemBias), itemVectors: GradientTable(shapeOf: itemVectors))
+    public func makeGradients(layout: GradientTable.Layout) -> DecoderGradients {
+        DecoderGradients(itemBias: GradientTable(shapeOf: itemBias, layout: layout),
+                         itemVectors: GradientTable(shapeOf: itemVectors, layout: layout))
     }
 }
 

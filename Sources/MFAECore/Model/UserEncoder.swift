@@ -82,12 +82,9 @@ public final class UserEncoder: @unchecked Sendable {
                          gradients: EncoderGradients) -> Double {
         var penalty = 0.0
         let uses: Float = kind == .perUser ? Float(targetCount) : 1
-        let k = self.k, rows = selection.rows, vectorGradients = gradients.vectors.values.pointer
-        for index in rows.indices {
-            if index + Self.prefetchDistance < rows.count {
-                VectorKernels.prefetchForWrite(vectorGradients + Int(rows[index + Self.prefetchDistance]) * k, count: k)
-            }
-            let r = Int(rows[index])
+        let k = self.k
+        for row in selection.rows {
+            let r = Int(row)
             gradients.bias.touch(r)[0] += weight * biasGradient
             let target = gradients.vectors.touch(r)
             VectorKernels.addScaled(vectorGradient, scale: weight, into: target, count: k)
@@ -100,13 +97,10 @@ public final class UserEncoder: @unchecked Sendable {
         return penalty
     }
 
-    /// How many selected rows ahead ``backward(_:weight:biasGradient:vectorGradient:targetCount:perUseL2:gradients:)``
-    /// prefetches gradient rows.
-    public static let prefetchDistance = 8
-
     /// Zero gradients for this encoder's tables.
-    public func makeGradients() -> EncoderGradients {
-        EncoderGradients(bias: GradientTable(shapeOf: bias), vectors: GradientTable(shapeOf: vectors))
+    public func makeGradients(layout: GradientTable.Layout) -> EncoderGradients {
+        EncoderGradients(bias: GradientTable(shapeOf: bias, layout: layout),
+                         vectors: GradientTable(shapeOf: vectors, layout: layout))
     }
 }
 

@@ -1,58 +1,103 @@
-import Dispatch
-
-/// Computes a batch's gradient on several threads: the batch's users are cut into one contiguous share
-/// per thread (balanced by rating count), each thread accumulates into its own gradient buffers, and
-/// the buffers are summed into the first in thread order. The result is bit-identical for a given
-/// thread count. Runs on GCD's worker threads, not Swift's cooperative pool.
+/// One training step (a batch's gradient, then Adam) on one or several threads.
+///
+/// With several threads, the whole step runs on a ``WorkerTeam`` in two phases:
+/// 1. The batch's users are cut into one contiguous share per member (balanced by rating count);
+///    each member accumulates its share's gradient into its own buffers.
+/// 2. After a barrier, the rows of every table are cut into one contiguous range per member. Each
+///    member sums, for the rows of its range, the gradients of all members in member order, and takes
+///    the Adam step on those rows. No row is summed or updated by two members.
+///
+/// Every row's gradient is therefore summed in the same order whatever the timing, so results are
+/// bit-identical for a given thread count (not across thread counts: sums are associated differently).
 final class DataParallelBatch {
     let model: FactorModel
-    /// Thread 0's gradients; they hold the batch's gradient after ``accumulate(rows:of:masks:perExampleL2:)``.
-    let gradients: ModelGradients
-    private let workerGradients: [ModelGradients]
+    /// How Adam updates rows; decides the gradients' layout.
+    let mode: Adam.Rows
+    private let tables: [EmbeddingTable]
+    /// Each member's gradient, by table (in ``FactorModel/tables`` order).
+    private let memberGradients: [[GradientTable]]
+    /// Member `t`'s sum of everyone's gradient over its ranges of rows, by table (several threads only).
+    private let rangeGradients: [[GradientTable]]
     private var scratches: [UserScratch]
     private var losses: [BatchLoss]
+    private let team: WorkerTeam?
 
-    /// Buffers for `threads` threads.
-    init(model: FactorModel, threads: Int) {
+    /// Buffers (and, for more than one, a team) for `threads` threads.
+    init(model: FactorModel, threads: Int, mode: Adam.Rows) {
+        let threads = max(threads, 1)
         self.model = model
-        gradients = model.makeGradients()
-        workerGradients = (1 ..< max(threads, 1)).map { _ in model.makeGradients() }
-        scratches = (0 ..< max(threads, 1)).map { _ in model.makeScratch() }
-        losses = [BatchLoss](repeating: BatchLoss(squaredErrors: 0, count: 0, penalty: 0), count: max(threads, 1))
+        self.mode = mode
+        let summed: GradientTable.Layout = mode == .all ? .byRow : .bySlot
+        tables = model.tables
+        memberGradients = (0 ..< threads).map { _ in model.makeGradients(layout: threads == 1 ? summed : .bySlot).tables }
+        rangeGradients = threads == 1 ? [] : (0 ..< threads).map { _ in model.makeGradients(layout: summed).tables }
+        scratches = (0 ..< threads).map { _ in model.makeScratch() }
+        losses = [BatchLoss](repeating: BatchLoss(squaredErrors: 0, count: 0, penalty: 0), count: threads)
+        team = threads > 1 ? WorkerTeam(size: threads) : nil
     }
 
     var threads: Int { scratches.count }
 
-    /// Accumulates the gradient of the batch `rows` into ``gradients`` and returns its loss.
-    func accumulate(rows: ArraySlice<Int>, of data: RatingsByUser, masks: MaskSchedule, perExampleL2: Float) -> BatchLoss {
-        if threads == 1 {
-            return model.accumulateBatch(rows: rows, of: data, masks: masks, perExampleL2: perExampleL2,
-                                         gradients: gradients, scratch: &scratches[0])
+    /// Accumulates the gradient of the batch `rows` and, if its loss is finite, takes Adam step `step`.
+    /// - Returns: the batch's loss (before the step).
+    func step(rows: ArraySlice<Int>, of data: RatingsByUser, masks: MaskSchedule, perExampleL2: Float,
+              settings: AdamSettings, step: Int, tableL2: Float) -> BatchLoss {
+        let model = self.model, mode = self.mode, tables = self.tables
+        guard let team else {
+            let gradients = memberGradients[0]
+            let loss = model.accumulateBatch(rows: rows, of: data, masks: masks, perExampleL2: perExampleL2,
+                                             gradients: ModelGradients(gradients), scratch: &scratches[0])
+            guard loss.isFinite else { gradients.forEach { $0.clear() }; return loss }
+            for (table, gradient) in zip(tables, gradients) {  // each step also clears its gradient
+                Adam.step(table, gradient: gradient, settings: settings, step: step, l2: tableL2, rows: mode)
+            }
+            return loss
         }
         let threads = self.threads  // read before the buffers below are borrowed for writing
         let shares = Self.shares(of: rows, in: data, count: threads)
-        let total = shares.last.map { _ in rows.reduce(0) { $0 + data.range(ofRow: $1).count } } ?? 0
-        let model = self.model, all = [gradients] + workerGradients
+        let total = rows.reduce(0) { $0 + data.range(ofRow: $1).count }
+        let memberGradients = self.memberGradients, rangeGradients = self.rangeGradients
         scratches.withUnsafeMutableBufferPointer { scratch in
             losses.withUnsafeMutableBufferPointer { losses in
                 let scratch = scratch, losses = losses
-                DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                    losses[thread] = FloatEnvironment.withSubnormalsFlushedToZero {
-                        model.accumulateBatch(rows: shares[thread], of: data, masks: masks,
-                                              perExampleL2: perExampleL2, gradients: all[thread],
-                                              scratch: &scratch[thread], batchCount: total)
+                team.run { member in
+                    let own = memberGradients[member]
+                    for gradient in own { gradient.clear() }  // the previous step's; every member has read it
+                    losses[member] = model.accumulateBatch(rows: shares[member], of: data, masks: masks,
+                                                           perExampleL2: perExampleL2, gradients: ModelGradients(own),
+                                                           scratch: &scratch[member], batchCount: total)
+                    team.barrier()
+                    guard Self.sum(losses).isFinite else { return }
+                    let summed = rangeGradients[member]
+                    for (index, table) in tables.enumerated() {
+                        let range = Self.range(of: member, among: threads, rows: table.rows)
+                        let target = summed[index]
+                        for other in memberGradients { target.add(other[index], rowsIn: range) }
+                        Adam.step(table, gradient: target, settings: settings, step: step, l2: tableL2, rows: mode,
+                                  range: range)
                     }
                 }
             }
         }
-        var loss = losses[0]
-        for thread in 1 ..< threads {
-            for (target, source) in zip(gradients.tables, workerGradients[thread - 1].tables) { target.absorb(source) }
-            loss.squaredErrors += losses[thread].squaredErrors
-            loss.penalty += losses[thread].penalty
-        }
+        var loss = Self.sum(losses)
         loss.count = total
         return loss
+    }
+
+    /// The members' losses added in member order.
+    private static func sum(_ losses: some Collection<BatchLoss>) -> BatchLoss {
+        var loss = BatchLoss(squaredErrors: 0, count: 0, penalty: 0)
+        for part in losses {
+            loss.squaredErrors += part.squaredErrors
+            loss.penalty += part.penalty
+            loss.count += part.count
+        }
+        return loss
+    }
+
+    /// Member `member`'s contiguous range of a table's `rows` rows.
+    static func range(of member: Int, among members: Int, rows: Int) -> Range<Int> {
+        rows * member / members ..< rows * (member + 1) / members
     }
 
     /// Cuts `rows` into `count` contiguous shares of about equal rating counts.

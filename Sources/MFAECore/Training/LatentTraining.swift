@@ -29,7 +29,7 @@ struct LatentTraining {
         var initialisation = SplitMix64(seed: c.seed, purpose: .initialisation)
         model.initialise(scale: c.initScale, generator: &initialisation)
         clip = c.clipPredictions ? data.ratingRange : nil
-        parallel = DataParallelBatch(model: model, threads: c.threads)
+        parallel = DataParallelBatch(model: model, threads: c.threads, mode: c.optimizer == .adam ? .all : .touched)
         masks = c.model == .mfae ? MaskSchedule(fraction: c.maskFraction, seed: c.seed) : .keepAll
         shuffler = SplitMix64(seed: c.seed, purpose: .shuffle)
         evaluationMask = SplitMix64(seed: c.seed, purpose: .evaluationMask)
@@ -78,24 +78,19 @@ struct LatentTraining {
     mutating func trainEpoch(_ epoch: Int, isCancelled: () -> Bool) throws -> (mse: Double, total: Double) {
         let c = configuration
         let settings = AdamSettings(learningRate: c.learningRate)
-        let rows: Adam.Rows = c.optimizer == .adam ? .all : .touched
         let tableL2: Float = c.regularization == .table ? c.cVector : 0
         let perExampleL2: Float = c.regularization == .perExample ? c.cVector : 0
-        let gradients = parallel.gradients
         order.shuffle(using: &shuffler)
         masks.epoch = epoch
         let bounds = UserBatches.boundaries(order: order, of: split.train, batchSize: c.batchSize)
         var lossSum = 0.0, mseSum = 0.0
         for batch in 0 ..< bounds.count - 1 {
             if isCancelled() { throw TrainingError.cancelled }
-            let loss = parallel.accumulate(rows: order[bounds[batch] ..< bounds[batch + 1]], of: split.train,
-                                           masks: masks, perExampleL2: perExampleL2)
+            step += 1
+            let loss = parallel.step(rows: order[bounds[batch] ..< bounds[batch + 1]], of: split.train, masks: masks,
+                                     perExampleL2: perExampleL2, settings: settings, step: step, tableL2: tableL2)
             let batchLoss = loss.mse + loss.penalty
             guard batchLoss.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: batchLoss) }
-            step += 1
-            for (table, gradient) in zip(model.tables, gradients.tables) {  // each step also clears its gradient
-                Adam.step(table, gradient: gradient, settings: settings, step: step, l2: tableL2, rows: rows)
-            }
             lossSum += batchLoss
             mseSum += loss.mse
         }
