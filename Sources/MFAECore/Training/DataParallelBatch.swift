@@ -3,9 +3,11 @@
 /// With several threads, the whole step runs on a ``WorkerTeam`` in two phases:
 /// 1. The batch's users are cut into one contiguous share per member (balanced by rating count);
 ///    each member accumulates its share's gradient into its own buffers.
-/// 2. After a barrier, the rows of every table are cut into one contiguous range per member. Each
-///    member sums, for the rows of its range, the gradients of all members in member order, and takes
-///    the Adam step on those rows. No row is summed or updated by two members.
+/// 2. After a barrier, the rows of every table are shared out among the members. Each member sums,
+///    for its rows, the gradients of all members in member order, and takes the Adam step on those
+///    rows. No row is summed or updated by two members. Lazy Adam shares rows by a hash and reads the
+///    members' compact gradients directly (``GradientSum``); dense Adam, which updates every row,
+///    shares contiguous ranges and first adds the gradients into one per member, laid out by row.
 ///
 /// Every row's gradient is therefore summed in the same order whatever the timing, so results are
 /// bit-identical for a given thread count (not across thread counts: sums are associated differently).
@@ -16,8 +18,10 @@ final class DataParallelBatch {
     private let tables: [EmbeddingTable]
     /// Each member's gradient, by table (in ``FactorModel/tables`` order).
     private let memberGradients: [[GradientTable]]
-    /// Member `t`'s sum of everyone's gradient over its ranges of rows, by table (several threads only).
+    /// Member `t`'s sum of everyone's gradient over its ranges of rows, by table (several threads, dense Adam).
     private let rangeGradients: [[GradientTable]]
+    /// Member `t`'s rows to update, by table (several threads, lazy Adam).
+    private let memberSums: [[GradientSum]]
     private var scratches: [UserScratch]
     private var losses: [BatchLoss]
     private let team: WorkerTeam?
@@ -30,7 +34,10 @@ final class DataParallelBatch {
         let summed: GradientTable.Layout = mode == .all ? .byRow : .bySlot
         tables = model.tables
         memberGradients = (0 ..< threads).map { _ in model.makeGradients(layout: threads == 1 ? summed : .bySlot).tables }
-        rangeGradients = threads == 1 ? [] : (0 ..< threads).map { _ in model.makeGradients(layout: summed).tables }
+        rangeGradients = threads == 1 || mode == .touched ? [] : (0 ..< threads).map { _ in model.makeGradients(layout: summed).tables }
+        memberSums = threads == 1 || mode == .all ? [] : (0 ..< threads).map { _ in
+            model.tables.map { GradientSum(rows: $0.rows, partCount: threads) }
+        }
         scratches = (0 ..< threads).map { _ in model.makeScratch() }
         losses = [BatchLoss](repeating: BatchLoss(squaredErrors: 0, count: 0, penalty: 0), count: threads)
         team = threads > 1 ? WorkerTeam(size: threads) : nil
@@ -56,7 +63,7 @@ final class DataParallelBatch {
         let threads = self.threads  // read before the buffers below are borrowed for writing
         let shares = Self.shares(of: rows, in: data, count: threads)
         let total = rows.reduce(0) { $0 + data.range(ofRow: $1).count }
-        let memberGradients = self.memberGradients, rangeGradients = self.rangeGradients
+        let memberGradients = self.memberGradients, rangeGradients = self.rangeGradients, memberSums = self.memberSums
         scratches.withUnsafeMutableBufferPointer { scratch in
             losses.withUnsafeMutableBufferPointer { losses in
                 let scratch = scratch, losses = losses
@@ -67,14 +74,24 @@ final class DataParallelBatch {
                                                            perExampleL2: perExampleL2, gradients: ModelGradients(own),
                                                            scratch: &scratch[member], batchCount: total)
                     team.barrier()
-                    guard Self.sum(losses).isFinite else { return }
-                    let summed = rangeGradients[member]
+                    guard Self.sum(losses).isFinite else {
+                        for gradient in own { gradient.clear() }
+                        return
+                    }
                     for (index, table) in tables.enumerated() {
-                        let range = Self.range(of: member, among: threads, rows: table.rows)
-                        let target = summed[index]
-                        for other in memberGradients { target.add(other[index], rowsIn: range) }
-                        Adam.step(table, gradient: target, settings: settings, step: step, l2: tableL2, rows: mode,
-                                  range: range)
+                        let parts = memberGradients.map { $0[index] }
+                        switch mode {
+                        case .touched:
+                            let sum = memberSums[member][index]
+                            sum.collect(parts, member: member)
+                            Adam.step(table, summing: sum, settings: settings, step: step, l2: tableL2)
+                        case .all:
+                            let range = Self.range(of: member, among: threads, rows: table.rows)
+                            let target = rangeGradients[member][index]
+                            for part in parts { target.add(part, rowsIn: range) }
+                            Adam.step(table, gradient: target, settings: settings, step: step, l2: tableL2,
+                                      rows: .all, range: range)
+                        }
                     }
                 }
             }

@@ -7,9 +7,9 @@ import Synchronization
 /// would starve, nor GCD's, which may run two members one after the other on one thread and so
 /// deadlock a ``barrier()``).
 ///
-/// A training batch takes about a hundred microseconds, so members spin briefly (yielding the core)
-/// while they wait for work or for each other, and only then sleep: waking a sleeping thread costs
-/// tens of microseconds. The team's own threads flush subnormals to zero, like the training loop.
+/// A training batch takes about a hundred microseconds, so members spin (with the CPU's pause hint,
+/// then yielding the core) while they wait for work or for each other, and only then sleep: waking a
+/// sleeping thread costs tens of microseconds. The team's own threads flush subnormals to zero, like the training loop.
 final class WorkerTeam: @unchecked Sendable {
     /// Number of members, the caller included.
     var size: Int { shared.size }
@@ -50,8 +50,10 @@ final class WorkerTeam: @unchecked Sendable {
         /// Written before `generation` is bumped (a releasing store), read after it is seen (acquiring).
         private var job: ((Int) -> Void)?
 
-        /// Spins before a waiting member sleeps; each spin yields the core to any other runnable thread.
-        private static let spinsBeforeSleeping = 2_000
+        /// Pause-hinted spins before a waiting member starts yielding its core (tens of microseconds).
+        private static let spinsBeforeYielding = 4_000
+        /// Spins, the yielding ones included, before a waiting member sleeps.
+        private static let spinsBeforeSleeping = 6_000
 
         init(size: Int) { self.size = size }
 
@@ -103,12 +105,16 @@ final class WorkerTeam: @unchecked Sendable {
             sleepers.lock(); sleepers.broadcast(); sleepers.unlock()
         }
 
-        /// Spins, yielding the core, until `condition` holds; then sleeps on the condition variable,
-        /// which every state change broadcasts (checked under its lock, so no wake-up is lost).
+        /// Spins until `condition` holds, first with the pause hint, then yielding the core; then sleeps
+        /// on the condition variable, which every state change broadcasts (checked under its lock, so
+        /// no wake-up is lost).
         private func waitUntil(_ condition: () -> Bool) {
             var spins = 0
             while !condition() {
-                if spins < Self.spinsBeforeSleeping {
+                if spins < Self.spinsBeforeYielding {
+                    spins += 1
+                    mfae_cpu_relax()
+                } else if spins < Self.spinsBeforeSleeping {
                     spins += 1
                     sched_yield()
                 } else {
