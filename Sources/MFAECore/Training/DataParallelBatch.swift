@@ -36,7 +36,7 @@ final class DataParallelBatch {
         memberGradients = (0 ..< threads).map { _ in model.makeGradients(layout: threads == 1 ? summed : .bySlot).tables }
         rangeGradients = threads == 1 || mode == .touched ? [] : (0 ..< threads).map { _ in model.makeGradients(layout: summed).tables }
         memberSums = threads == 1 || mode == .all ? [] : (0 ..< threads).map { _ in
-            model.tables.map { GradientSum(rows: $0.rows, partCount: threads) }
+            model.tables.map { GradientSum(rows: $0.rows, width: $0.width, partCount: threads) }
         }
         scratches = (0 ..< threads).map { _ in model.makeScratch() }
         losses = [BatchLoss](repeating: BatchLoss(squaredErrors: 0, count: 0, penalty: 0), count: threads)
