@@ -25,8 +25,14 @@
 
 #define MFAE_ADAM_ROWS_BODY                                                                   \
     const float one_minus_beta1 = 1.0f - c.beta1, one_minus_beta2 = 1.0f - c.beta2;            \
-    if (width == 1) { /* bias tables: small enough to stay cached, so no prefetching */          \
+    if (width == 1) { /* bias tables: one line per row, so a separate, lighter loop */          \
         for (long r = 0; r < row_count; r++) {                                                \
+            if (r + MFAE_ADAM_PREFETCH_DISTANCE < row_count) {                                \
+                const long ahead = rows[r + MFAE_ADAM_PREFETCH_DISTANCE];                     \
+                __builtin_prefetch(values + ahead, 1);                                        \
+                __builtin_prefetch(first_moment + ahead, 1);                                  \
+                __builtin_prefetch(second_moment + ahead, 1);                                 \
+            }                                                                                 \
             const long row = rows[r];                                                         \
             float *restrict w = values + row, *restrict m = first_moment + row;               \
             float *restrict v = second_moment + row, *restrict g = gradient + r;              \
