@@ -24,12 +24,26 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw LabError.store(path: path, reason: "cannot open the database: \(error)")
-        }
+        pool = try Self.openPool(path: path, configuration: configuration, patience: busyTimeout)
         try migrate()
+    }
+
+    /// Opens the pool, retrying while another process holds the lock that switching a new file to
+    /// WAL needs: SQLite answers `PRAGMA journal_mode = WAL` with SQLITE_BUSY at once, without
+    /// calling the busy handler, when two processes create the same database together.
+    private static func openPool(path: String, configuration: Configuration, patience: TimeInterval) throws -> DatabasePool {
+        let deadline = Date(timeIntervalSinceNow: patience)
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                attempt += 1
+                Thread.sleep(forTimeInterval: min(0.01 * Double(attempt), 0.2))
+            } catch {
+                throw LabError.store(path: path, reason: "cannot open the database: \(error)")
+            }
+        }
     }
 
     /// Applies pending migrations. Two processes opening a new file at once may race to migrate: the
