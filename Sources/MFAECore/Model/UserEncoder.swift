@@ -1,3 +1,5 @@
+import CKernels
+
 /// How a user's bias and vector are obtained: the only difference between the two models.
 ///
 /// Both read rows of a bias table (width 1) and a vector table (width `k`) and take a weighted sum:
@@ -39,7 +41,7 @@ public final class UserEncoder: @unchecked Sendable {
 
     /// Selects the rows that make up the user of `row` in `input`, drawing the mask for each input
     /// rating, and returns the weight each selected row gets. Fills `selection.rows`, and asks for
-    /// each selected vector row's cache lines so that their misses overlap before ``forward(_:weight:vector:)``.
+    /// each selected row's cache lines (vector and bias) so that their misses overlap before ``forward(_:weight:vector:)``.
     public func select(row: Int, of input: RatingsByUser, mask: inout InputMask, into selection: inout RowSelection) -> Float {
         selection.rows.removeAll(keepingCapacity: true)
         switch kind {
@@ -48,10 +50,11 @@ public final class UserEncoder: @unchecked Sendable {
             return 1
         case let .pooledCodes(normalization):
             let range = input.range(ofRow: row)
-            let k = self.k, rows = vectors.values.pointer
+            let k = self.k, rows = vectors.values.pointer, biases = bias.values.pointer
             for position in range where mask.keepsNext() {
                 let code = input.codes[position]
                 VectorKernels.prefetch(rows + Int(code) * k, count: k)
+                mfae_prefetch(biases + Int(code))
                 selection.rows.append(code)
             }
             let counted = normalization == .all ? range.count : selection.rows.count
