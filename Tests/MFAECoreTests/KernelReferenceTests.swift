@@ -174,23 +174,27 @@ import Testing
         for j in 0 ..< count { #expect(y[j] == b[j] + 0.5 * a[j]) }
     }
 
-    /// Adding another thread's gradient empties it and leaves the sum in the target, in touch order,
-    /// whatever the two layouts.
+    /// Adding another member's gradient leaves the sum in the target, in touch order, whatever the two
+    /// layouts, and only for the rows asked for; the source is left as it was.
     @Test(arguments: [GradientTable.Layout.byRow, .bySlot], [GradientTable.Layout.byRow, .bySlot])
-    func absorbAddsAndClears(target targetLayout: GradientTable.Layout, source sourceLayout: GradientTable.Layout) {
+    func addSumsTheRowsAskedFor(target targetLayout: GradientTable.Layout, source sourceLayout: GradientTable.Layout) {
         let table = EmbeddingTable(name: "t", rows: 4, width: 3, isRegularized: false)
         let target = GradientTable(shapeOf: table, layout: targetLayout)
         let source = GradientTable(shapeOf: table, layout: sourceLayout)
         target.touch(1)[0] = 1
         source.touch(3)[2] = 5
         source.touch(1)[0] = 2
-        target.absorb(source)
+        target.add(source, rowsIn: 0 ..< 2)
+        #expect(target.gradient(ofRow: 1) == [3, 0, 0] && target.gradient(ofRow: 3) == [0, 0, 0])
+        #expect(source.gradient(ofRow: 1) == [2, 0, 0] && source.gradient(ofRow: 3) == [0, 0, 5])
+        target.add(source, rowsIn: 2 ..< 4)
         #expect(target.gradient(ofRow: 1) == [3, 0, 0] && target.gradient(ofRow: 3) == [0, 0, 5])
         #expect(target.gradient(ofRow: 0) == [0, 0, 0] && target.gradient(ofRow: 2) == [0, 0, 0])
         let expectedStorage: [Float] = targetLayout == .byRow ? [0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 5]
                                                               : [3, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0]
         #expect(target.values.array == expectedStorage)
         #expect(Array(target.touchedRows) == [1, 3])
+        source.clear()
         #expect(source.isClear)
         target.clear()
         #expect(target.isClear && target.gradient(ofRow: 1) == [0, 0, 0])

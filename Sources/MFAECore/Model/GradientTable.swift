@@ -100,13 +100,6 @@ public final class GradientTable: @unchecked Sendable {
         touchedCount.pointee = 0
     }
 
-    /// Adds `other`'s touched rows into this gradient, in `other`'s touch order, and clears `other`.
-    /// Complexity O(other's touched rows × width).
-    public func absorb(_ other: GradientTable) {
-        add(other, rowsIn: 0 ..< rows)
-        other.clear()
-    }
-
     /// Adds those of `other`'s touched rows that lie in `range` into this gradient, in `other`'s touch
     /// order, leaving `other` as it is: how the members of a team each sum their own share of the rows
     /// from every member's gradient. Complexity O(other's touched rows + added rows × width).
