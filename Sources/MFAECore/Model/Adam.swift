@@ -41,7 +41,8 @@ public enum Adam {
     /// - Parameters:
     ///   - l2: the L2 coefficient `c`; its gradient `2c·w` is added for regularised tables.
     ///   - range: with `.all`, the rows to update (a team member's share); every row by default.
-    ///     With `.touched`, the touched rows are updated wherever they lie.
+    ///     The gradient must not have touched rows outside it. With `.touched`, the touched rows are
+    ///     updated wherever they lie.
     /// Complexity: O(rows × width) for `.all`, O(touched rows × width) for `.touched`; one call of
     /// the C kernel per table either way.
     public static func step(_ table: EmbeddingTable, gradient: GradientTable, settings: AdamSettings,
@@ -55,6 +56,7 @@ public enum Adam {
             case .all:
                 let span = range ?? 0 ..< table.rows
                 precondition(span.lowerBound >= 0 && span.upperBound <= table.rows)
+                assert(gradient.touchedRows.allSatisfy { span.contains(Int($0)) }, "touched rows outside the range")
                 let start = span.lowerBound * table.width
                 mfae_adam_update(table.values.pointer + start, table.firstMoment.pointer + start,
                                  table.secondMoment.pointer + start, gradient.values.pointer + start,

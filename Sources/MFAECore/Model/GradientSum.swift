@@ -7,8 +7,8 @@
 /// contiguous ranges: dense ids follow the order of first appearance in a file, so popular items
 /// cluster at low ids and a range split would give one member most of the work. Hashing lines, not
 /// rows, keeps the sixteen rows of a bias table's line with one member, so two cores never write
-/// the same line. Rows are listed in the order the parts first touched
-/// them (part 0's first), so a given set of gradients always gives the same list.
+/// the same line. Rows are listed in the order the parts first touched them (part 0's first), so a
+/// given set of gradients always gives the same list.
 public final class GradientSum: @unchecked Sendable {
     /// Rows of the table.
     public let rows: Int
