@@ -55,44 +55,6 @@
         for (long i = 0; i < width; i++) MFAE_ADAM_ELEMENT(i);                                \
     }
 
-/* Elements of a row summed at a time, on the stack. */
-#define MFAE_ADAM_SUM_CHUNK 256
-
-#define MFAE_ADAM_SUMMED_BODY                                                                 \
-    const float one_minus_beta1 = 1.0f - c.beta1, one_minus_beta2 = 1.0f - c.beta2;            \
-    float sum[MFAE_ADAM_SUM_CHUNK];                                                           \
-    for (long r = 0; r < row_count; r++) {                                                    \
-        if (r + MFAE_ADAM_PREFETCH_DISTANCE < row_count) {                                   \
-            const long next = r + MFAE_ADAM_PREFETCH_DISTANCE;                                \
-            const long ahead = (long)rows[next] * width;                                      \
-            for (long line = 0; line < width; line += 16) {                                   \
-                __builtin_prefetch(values + ahead + line, 1);                                 \
-                __builtin_prefetch(first_moment + ahead + line, 1);                           \
-                __builtin_prefetch(second_moment + ahead + line, 1);                          \
-            }                                                                                 \
-            for (long p = 0; p < parts; p++) { /* other members' rows: another core's cache */ \
-                const int32_t slot = slots[p * slot_stride + next];                           \
-                if (slot < 0) continue;                                                       \
-                for (long line = 0; line < width; line += 16)                                 \
-                    __builtin_prefetch(gradients[p] + (long)slot * width + line, 0);          \
-            }                                                                                 \
-        }                                                                                     \
-        const long start = (long)rows[r] * width;                                             \
-        for (long base = 0; base < width; base += MFAE_ADAM_SUM_CHUNK) {                      \
-            const long n = width - base < MFAE_ADAM_SUM_CHUNK ? width - base : MFAE_ADAM_SUM_CHUNK; \
-            for (long i = 0; i < n; i++) sum[i] = 0;                                          \
-            for (long p = 0; p < parts; p++) {                                                \
-                const int32_t slot = slots[p * slot_stride + r];                              \
-                if (slot < 0) continue;                                                       \
-                const float *restrict g = gradients[p] + (long)slot * width + base;           \
-                for (long i = 0; i < n; i++) sum[i] += g[i];                                  \
-            }                                                                                 \
-            float *restrict w = values + start + base, *restrict m = first_moment + start + base; \
-            float *restrict v = second_moment + start + base;                                 \
-            for (long i = 0; i < n; i++) MFAE_ADAM_APPLY(i, sum[i]);                          \
-        }                                                                                     \
-    }
-
 /* Rows ahead whose cache lines are requested while the current row is updated: the touched rows
    come in first-touch order, scattered over tables larger than the caches. */
 #define MFAE_ADAM_PREFETCH_DISTANCE 6
@@ -108,22 +70,7 @@ void mfae_adam_update_rows_portable(float *restrict values, float *restrict firs
     MFAE_ADAM_ROWS_BODY
 }
 
-void mfae_adam_update_rows_summed_portable(float *restrict values, float *restrict first_moment,
-                                           float *restrict second_moment, long width, const int32_t *rows,
-                                           long row_count, long parts, const float *const *gradients,
-                                           const int32_t *slots, long slot_stride, mfae_adam_constants c) {
-    MFAE_ADAM_SUMMED_BODY
-}
-
 #if defined(__x86_64__)
-__attribute__((target("avx2,fma,prfchw")))
-void mfae_adam_update_rows_summed_avx2(float *restrict values, float *restrict first_moment,
-                                       float *restrict second_moment, long width, const int32_t *rows,
-                                       long row_count, long parts, const float *const *gradients,
-                                       const int32_t *slots, long slot_stride, mfae_adam_constants c) {
-    MFAE_ADAM_SUMMED_BODY
-}
-
 __attribute__((target("avx2,fma,prfchw")))
 void mfae_adam_update_avx2(float *restrict w, float *restrict m, float *restrict v, float *restrict g,
                            long count, mfae_adam_constants c) {
@@ -157,14 +104,6 @@ void mfae_adam_update_rows_avx2(float *restrict values, float *restrict first_mo
     mfae_adam_update_rows_portable(values, first_moment, second_moment, gradient, width, rows, row_count, c);
 }
 
-void mfae_adam_update_rows_summed_avx2(float *restrict values, float *restrict first_moment,
-                                       float *restrict second_moment, long width, const int32_t *rows,
-                                       long row_count, long parts, const float *const *gradients,
-                                       const int32_t *slots, long slot_stride, mfae_adam_constants c) {
-    mfae_adam_update_rows_summed_portable(values, first_moment, second_moment, width, rows, row_count, parts,
-                                          gradients, slots, slot_stride, c);
-}
-
 int mfae_cpu_has_avx2_fma(void) { return 0; }
 #endif
 
@@ -183,14 +122,3 @@ void mfae_adam_update_rows(float *restrict values, float *restrict first_moment,
         mfae_adam_update_rows_portable(values, first_moment, second_moment, gradient, width, rows, row_count, c);
 }
 
-void mfae_adam_update_rows_summed(float *restrict values, float *restrict first_moment, float *restrict second_moment,
-                                  long width, const int32_t *rows, long row_count, long parts,
-                                  const float *const *gradients, const int32_t *slots, long slot_stride,
-                                  mfae_adam_constants c) {
-    if (mfae_cpu_has_avx2_fma())
-        mfae_adam_update_rows_summed_avx2(values, first_moment, second_moment, width, rows, row_count, parts,
-                                          gradients, slots, slot_stride, c);
-    else
-        mfae_adam_update_rows_summed_portable(values, first_moment, second_moment, width, rows, row_count, parts,
-                                              gradients, slots, slot_stride, c);
-}

@@ -15,17 +15,18 @@ import Testing
         return model
     }
 
-    /// Two members, each summing its share of the users, then each updating its range of rows, give
-    /// bit for bit what one thread gets by accumulating the two shares separately, adding them in
-    /// member order and taking one Adam step over every table.
-    @Test(arguments: [UserEncoder.Kind.pooledCodes(.kept), .perUser], [Adam.Rows.touched, .all])
-    func teamStepEqualsSerialSumOfShares(kind: UserEncoder.Kind, mode: Adam.Rows) {
+    /// Dense Adam on a team: two members, each summing its share of the users, then each updating its
+    /// range of rows, give bit for bit what one thread gets by accumulating the two shares separately,
+    /// adding them in member order and taking one Adam step over every table.
+    @Test(arguments: [UserEncoder.Kind.pooledCodes(.kept), .perUser])
+    func denseTeamStepEqualsSerialSumOfShares(kind: UserEncoder.Kind) {
+        let mode = Adam.Rows.all
         let threads = 2
         let ratings = Self.data.ratings
         let masks = MaskSchedule(fraction: kind == .perUser ? 0 : 0.5, seed: 5)
         let settings = AdamSettings(learningRate: 0.01)
         let parallelModel = makeModel(kind), serialModel = makeModel(kind)
-        let parallel = DataParallelBatch(model: parallelModel, threads: threads, mode: mode)
+        let parallel = DataParallelBatch(model: parallelModel, threads: threads, mode: mode, train: ratings)
         var scratch = serialModel.makeScratch()
         let layout: GradientTable.Layout = mode == .all ? .byRow : .bySlot
         for step in 1 ... 3 {  // several steps: gradients must be cleared between them
@@ -56,6 +57,60 @@ import Testing
                 let sameMoments = a.firstMoment.array == b.firstMoment.array && a.secondMoment.array == b.secondMoment.array
                 #expect(sameValues && sameMoments, "\(a.name) after step \(step)")
             }
+        }
+    }
+
+    /// Lazy Adam on a team (``ShardedStep``): the same batches and masks as one thread, with the sums
+    /// taken in another order, so parameters agree with one thread's to rounding after several steps,
+    /// and two runs agree bit for bit. A lost or doubled contribution would show far above rounding.
+    @Test(arguments: [UserEncoder.Kind.pooledCodes(.kept), .pooledCodes(.all), .perUser], [2, 3])
+    func shardedStepAgreesWithOneThread(kind: UserEncoder.Kind, threads: Int) {
+        let ratings = Self.data.ratings
+        let masks = MaskSchedule(fraction: kind == .perUser ? 0 : 0.5, seed: 5)
+        let settings = AdamSettings(learningRate: 0.01)
+        func train(threads: Int) -> (FactorModel, [BatchLoss]) {
+            let model = makeModel(kind)
+            let batches = DataParallelBatch(model: model, threads: threads, mode: .touched, train: ratings)
+            let losses = (1 ... 4).map { step in
+                let batch = Array(stride(from: step - 1, to: ratings.rowCount, by: 2))[...]
+                return batches.step(rows: batch, of: ratings, masks: masks, perExampleL2: 0.01, settings: settings,
+                                    step: step, tableL2: 0.02)
+            }
+            return (model, losses)
+        }
+        let (one, oneLosses) = train(threads: 1)
+        let (team, teamLosses) = train(threads: threads)
+        let (again, _) = train(threads: threads)
+        for (a, b) in zip(oneLosses, teamLosses) {
+            #expect(a.count == b.count)
+            #expect(abs(a.squaredErrors - b.squaredErrors) <= 1e-9 * a.squaredErrors)
+            #expect(abs(a.penalty - b.penalty) <= 1e-6 * max(a.penalty, 1e-12))
+        }
+        for (x, (y, z)) in zip(one.tables, zip(team.tables, again.tables)) {
+            let worst = zip(x.values.array, y.values.array).map { abs($0 - $1) }.max() ?? 0
+            #expect(worst <= 1e-5, "\(x.name): largest difference \(worst)")
+            let identical = y.values.array == z.values.array && y.firstMoment.array == z.firstMoment.array
+            #expect(identical, "\(y.name) differs between two runs with \(threads) threads")
+        }
+    }
+
+    /// Each user's ratings are regrouped by the owner of their item, keeping every rating once.
+    @Test func sortByOwnerRegroupsEachUsersRatings() {
+        let ratings = Self.data.ratings, k = 5, members = 3
+        let (ordered, starts) = ShardedStep.sortByOwner(ratings, k: k, members: members)
+        #expect(ordered.count == ratings.count && ordered.offsets == ratings.offsets && ordered.users == ratings.users)
+        for row in 0 ..< ratings.rowCount {
+            let base = row * (members + 1)
+            #expect(starts[base] == ratings.range(ofRow: row).lowerBound)
+            #expect(starts[base + members] == ratings.range(ofRow: row).upperBound)
+            for member in 0 ..< members {
+                for position in starts[base + member] ..< starts[base + member + 1] {
+                    #expect(ShardedStep.owner(ofRow: ordered.items[position], width: k, members: members) == member)
+                }
+            }
+            let before = ratings.range(ofRow: row).map { "\(ratings.items[$0]):\(ratings.codes[$0]):\(ratings.values[$0])" }
+            let after = ratings.range(ofRow: row).map { "\(ordered.items[$0]):\(ordered.codes[$0]):\(ordered.values[$0])" }
+            #expect(before.sorted() == after.sorted())
         }
     }
 

@@ -104,61 +104,6 @@ import Testing
         }
     }
 
-    /// The summing row kernel (a team's lazy Adam) in both builds equals the plain row kernel run on
-    /// the gradients added beforehand in part order, and leaves the parts as they were.
-    @Test(arguments: [1, 10, 32, 300])
-    func summedRowKernelEqualsRowKernelOnPreaddedGradients(width: Int) {
-        let rows = 12, parts = 3
-        var generator = SplitMix64(seed: UInt64(width) + 50)
-        let start = Self.randomFloats(rows * width, &generator)
-        let list: [Int32] = [7, 2, 11, 0, 5]
-        // slots[p·rows + n]: where part p stores the nth listed row, or −1.
-        var slots = [Int32](repeating: -1, count: parts * rows)
-        for n in list.indices { for p in 0 ..< parts where (n + p) % 3 != 2 { slots[p * rows + n] = Int32((n * 5 + p) % rows) } }
-        let partValues = (0 ..< parts).map { _ in Self.randomFloats(rows * width, &generator) }
-        var added = [Float](repeating: 0, count: list.count * width)
-        for n in list.indices {
-            for p in 0 ..< parts where slots[p * rows + n] >= 0 {
-                for j in 0 ..< width { added[n * width + j] += partValues[p][Int(slots[p * rows + n]) * width + j] }
-            }
-        }
-        let constants = mfae_adam_constants(beta1: 0.9, beta2: 0.999, step_size: 0.01 / 0.1,
-                                            inverse_root_correction2: 1 / (0.001 as Float).squareRoot(),
-                                            epsilon: 1e-8, decay: 1e-3)
-        let expected: [Float] = {
-            let w = FloatBuffer(start), m = FloatBuffer(count: rows * width), v = FloatBuffer(count: rows * width)
-            let gradient = FloatBuffer(added)
-            list.withUnsafeBufferPointer {
-                mfae_adam_update_rows_portable(w.pointer, m.pointer, v.pointer, gradient.pointer, width, $0.baseAddress!, list.count, constants)
-            }
-            return w.array
-        }()
-        typealias Kernel = (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Int,
-                            UnsafePointer<Int32>, Int, Int, UnsafePointer<UnsafePointer<Float>?>, UnsafePointer<Int32>, Int,
-                            mfae_adam_constants) -> Void
-        func run(_ kernel: Kernel) -> (values: [Float], partsUnchanged: Bool) {
-            let w = FloatBuffer(start), m = FloatBuffer(count: rows * width), v = FloatBuffer(count: rows * width)
-            let buffers = partValues.map { FloatBuffer($0) }
-            let pointers: [UnsafePointer<Float>?] = buffers.map { UnsafePointer($0.pointer) }
-            list.withUnsafeBufferPointer { listed in
-                kernel(w.pointer, m.pointer, v.pointer, width, listed.baseAddress!, list.count, parts, pointers, slots, rows, constants)
-            }
-            return (w.array, zip(buffers, partValues).allSatisfy { $0.array == $1 })
-        }
-        var kernels: [Kernel] = [{ mfae_adam_update_rows_summed_portable($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) },
-                                 { mfae_adam_update_rows_summed($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) }]
-        if mfae_cpu_has_avx2_fma() != 0 {
-            kernels.append { mfae_adam_update_rows_summed_avx2($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) }
-        }
-        for kernel in kernels {
-            let (values, partsUnchanged) = run(kernel)
-            #expect(partsUnchanged, "the parts are their owners' to clear")
-            for index in values.indices {
-                #expect(abs(values[index] - expected[index]) <= 1e-6 * max(1, abs(expected[index])), "w[\(index)]")
-            }
-        }
-    }
-
     // MARK: Vector kernels
 
     @Test(arguments: [0, 1, 7, 8, 10, 16, 31, 32, 33, 128])

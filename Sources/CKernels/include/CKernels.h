@@ -38,17 +38,6 @@ void mfae_adam_update_rows(float *restrict values, float *restrict first_moment,
                            float *restrict gradient, long width, const int32_t *rows, long row_count,
                            mfae_adam_constants c);
 
-/// Lazy Adam on the rows `rows[0..<row_count]` when their gradient is spread over `parts` compact
-/// gradients (one per member of a team): part `p` holds row `rows[r]` at
-/// `gradients[p] + slots[p·slot_stride + r]·width`, or not at all when that slot is −1. The parts are
-/// added in part order (`g = ((0 + g_0) + g_1) + …`) and left as they are: each member clears its own
-/// gradient, so that no core writes to lines another core will write next.
-/// Complexity O(row_count × (parts + 1) × width).
-void mfae_adam_update_rows_summed(float *restrict values, float *restrict first_moment, float *restrict second_moment,
-                                  long width, const int32_t *rows, long row_count, long parts,
-                                  const float *const *gradients, const int32_t *slots, long slot_stride,
-                                  mfae_adam_constants c);
-
 /// Whether this CPU runs the AVX2+FMA builds (x86-64 with both features); cached after the first call.
 int mfae_cpu_has_avx2_fma(void);
 
@@ -64,15 +53,6 @@ void mfae_adam_update_rows_portable(float *restrict values, float *restrict firs
 void mfae_adam_update_rows_avx2(float *restrict values, float *restrict first_moment,
                                 float *restrict second_moment, float *restrict gradient, long width,
                                 const int32_t *rows, long row_count, mfae_adam_constants c);
-
-void mfae_adam_update_rows_summed_portable(float *restrict values, float *restrict first_moment,
-                                           float *restrict second_moment, long width, const int32_t *rows,
-                                           long row_count, long parts, const float *const *gradients,
-                                           const int32_t *slots, long slot_stride, mfae_adam_constants c);
-void mfae_adam_update_rows_summed_avx2(float *restrict values, float *restrict first_moment,
-                                       float *restrict second_moment, long width, const int32_t *rows,
-                                       long row_count, long parts, const float *const *gradients,
-                                       const int32_t *slots, long slot_stride, mfae_adam_constants c);
 
 /// Tells the CPU that the thread is spinning on a shared flag (x86 `pause`, arm64 `yield`): cheaper
 /// for the other thread of the core and for the memory system than a bare loop, and no system call.

@@ -72,24 +72,6 @@ public enum Adam {
         }
     }
 
-    /// One lazy Adam step on the rows a ``GradientSum`` listed, with the sum of its parts as the
-    /// gradient (added in part order, as ``GradientTable/add(_:rowsIn:)`` would). The parts are left
-    /// as they are (their owners clear them). Complexity O(listed rows × parts × width), one C call.
-    public static func step(_ table: EmbeddingTable, summing sum: GradientSum, settings: AdamSettings,
-                            step: Int, l2: Float) {
-        precondition(sum.rows == table.rows)
-        FloatEnvironment.withSubnormalsFlushedToZero {
-            let decay = table.isRegularized ? 2 * l2 : 0
-            let constants = StepConstants(settings: settings, step: step, decay: decay).c
-            sum.withKernelArguments { rows, parts, slots, stride in
-                guard let first = rows.baseAddress else { return }
-                mfae_adam_update_rows_summed(table.values.pointer, table.firstMoment.pointer, table.secondMoment.pointer,
-                                             table.width, first, rows.count, sum.partCount, parts, slots, stride,
-                                             constants)
-            }
-        }
-    }
-
     /// Per-step constants of the update.
     struct StepConstants {
         var c: mfae_adam_constants

@@ -44,9 +44,19 @@ public final class RatingDecoder: @unchecked Sendable {
                          lossScale: Float, perUseL2: Float, gradients: DecoderGradients,
                          userBiasGradient: inout Float, userVectorGradient: UnsafeMutablePointer<Float>)
         -> (squaredErrors: Double, penalty: Double) {
+        backward(positions: targets.range(ofRow: row), of: targets, userBias: userBias, userVector: userVector,
+                 lossScale: lossScale, perUseL2: perUseL2, gradients: gradients, userBiasGradient: &userBiasGradient,
+                 userVectorGradient: userVectorGradient)
+    }
+
+    /// The same pass over the targets at `positions` of `targets` only (one team member's share of a
+    /// user's ratings in ``ShardedStep``).
+    public func backward(positions range: Range<Int>, of targets: RatingsByUser, userBias: Float,
+                         userVector: UnsafePointer<Float>, lossScale: Float, perUseL2: Float,
+                         gradients: DecoderGradients, userBiasGradient: inout Float,
+                         userVectorGradient: UnsafeMutablePointer<Float>) -> (squaredErrors: Double, penalty: Double) {
         let k = self.k
         let biases = itemBias.values.pointer, vectors = itemVectors.values.pointer
-        let range = targets.range(ofRow: row)
         var squaredErrors = 0.0, penalty = 0.0, biasGradient: Float = 0
         for position in range {
             let ahead = position + Self.prefetchDistance

@@ -1,13 +1,12 @@
 /// One training step (a batch's gradient, then Adam) on one or several threads.
 ///
-/// With several threads, the whole step runs on a ``WorkerTeam`` in two phases:
+/// With several threads and lazy Adam the step is a ``ShardedStep``. With several threads and dense
+/// Adam, the whole step runs on a ``WorkerTeam`` in two phases:
 /// 1. The batch's users are cut into one contiguous share per member (balanced by rating count);
 ///    each member accumulates its share's gradient into its own buffers.
-/// 2. After a barrier, the rows of every table are shared out among the members. Each member sums,
-///    for its rows, the gradients of all members in member order, and takes the Adam step on those
-///    rows. No row is summed or updated by two members. Lazy Adam shares rows by a hash and reads the
-///    members' compact gradients directly (``GradientSum``); dense Adam, which updates every row,
-///    shares contiguous ranges and first adds the gradients into one per member, laid out by row.
+/// 2. After a barrier, each member takes a contiguous range of every table's rows, adds every
+///    member's gradient for those rows in member order into one gradient laid out by row, and takes
+///    the dense Adam step on its range.
 ///
 /// Every row's gradient is therefore summed in the same order whatever the timing, so results are
 /// bit-identical for a given thread count (not across thread counts: sums are associated differently).
@@ -20,27 +19,26 @@ final class DataParallelBatch {
     private let memberGradients: [[GradientTable]]
     /// Member `t`'s sum of everyone's gradient over its ranges of rows, by table (several threads, dense Adam).
     private let rangeGradients: [[GradientTable]]
-    /// Member `t`'s rows to update, by table (several threads, lazy Adam).
-    private let memberSums: [[GradientSum]]
     private var scratches: [UserScratch]
     private var losses: [BatchLoss]
     private let team: WorkerTeam?
+    private let sharded: ShardedStep?
 
-    /// Buffers (and, for more than one, a team) for `threads` threads.
-    init(model: FactorModel, threads: Int, mode: Adam.Rows) {
+    /// Buffers (and, for more than one thread, a team) for training on `train` with `threads` threads.
+    init(model: FactorModel, threads: Int, mode: Adam.Rows, train: RatingsByUser) {
         let threads = max(threads, 1)
         self.model = model
         self.mode = mode
-        let summed: GradientTable.Layout = mode == .all ? .byRow : .bySlot
         tables = model.tables
-        memberGradients = (0 ..< threads).map { _ in model.makeGradients(layout: threads == 1 ? summed : .bySlot).tables }
-        rangeGradients = threads == 1 || mode == .touched ? [] : (0 ..< threads).map { _ in model.makeGradients(layout: summed).tables }
-        memberSums = threads == 1 || mode == .all ? [] : (0 ..< threads).map { _ in
-            model.tables.map { GradientSum(rows: $0.rows, width: $0.width, partCount: threads) }
-        }
+        let isDenseTeam = threads > 1 && mode == .all
+        let summed: GradientTable.Layout = mode == .all ? .byRow : .bySlot
+        memberGradients = threads > 1 && mode == .touched ? []
+            : (0 ..< threads).map { _ in model.makeGradients(layout: threads == 1 ? summed : .bySlot).tables }
+        rangeGradients = isDenseTeam ? (0 ..< threads).map { _ in model.makeGradients(layout: .byRow).tables } : []
         scratches = (0 ..< threads).map { _ in model.makeScratch() }
         losses = [BatchLoss](repeating: BatchLoss(squaredErrors: 0, count: 0, penalty: 0), count: threads)
-        team = threads > 1 ? WorkerTeam(size: threads) : nil
+        team = isDenseTeam ? WorkerTeam(size: threads) : nil
+        sharded = threads > 1 && mode == .touched ? ShardedStep(model: model, threads: threads, train: train) : nil
     }
 
     var threads: Int { scratches.count }
@@ -49,6 +47,10 @@ final class DataParallelBatch {
     /// - Returns: the batch's loss (before the step).
     func step(rows: ArraySlice<Int>, of data: RatingsByUser, masks: MaskSchedule, perExampleL2: Float,
               settings: AdamSettings, step: Int, tableL2: Float) -> BatchLoss {
+        if let sharded {
+            return sharded.step(rows: rows, of: data, masks: masks, perExampleL2: perExampleL2, settings: settings,
+                                step: step, tableL2: tableL2)
+        }
         let model = self.model, mode = self.mode, tables = self.tables
         guard let team else {
             let gradients = memberGradients[0]
@@ -63,7 +65,7 @@ final class DataParallelBatch {
         let threads = self.threads  // read before the buffers below are borrowed for writing
         let shares = Self.shares(of: rows, in: data, count: threads)
         let total = rows.reduce(0) { $0 + data.range(ofRow: $1).count }
-        let memberGradients = self.memberGradients, rangeGradients = self.rangeGradients, memberSums = self.memberSums
+        let memberGradients = self.memberGradients, rangeGradients = self.rangeGradients
         scratches.withUnsafeMutableBufferPointer { scratch in
             losses.withUnsafeMutableBufferPointer { losses in
                 let scratch = scratch, losses = losses
@@ -79,19 +81,11 @@ final class DataParallelBatch {
                         return
                     }
                     for (index, table) in tables.enumerated() {
-                        let parts = memberGradients.map { $0[index] }
-                        switch mode {
-                        case .touched:
-                            let sum = memberSums[member][index]
-                            sum.collect(parts, member: member)
-                            Adam.step(table, summing: sum, settings: settings, step: step, l2: tableL2)
-                        case .all:
-                            let range = Self.range(of: member, among: threads, rows: table.rows)
-                            let target = rangeGradients[member][index]
-                            for part in parts { target.add(part, rowsIn: range) }
-                            Adam.step(table, gradient: target, settings: settings, step: step, l2: tableL2,
-                                      rows: .all, range: range)
-                        }
+                        let range = Self.range(of: member, among: threads, rows: table.rows)
+                        let target = rangeGradients[member][index]
+                        for part in memberGradients { target.add(part[index], rowsIn: range) }
+                        Adam.step(table, gradient: target, settings: settings, step: step, l2: tableL2,
+                                  rows: .all, range: range)
                     }
                 }
             }

@@ -29,7 +29,8 @@ struct LatentTraining {
         var initialisation = SplitMix64(seed: c.seed, purpose: .initialisation)
         model.initialise(scale: c.initScale, generator: &initialisation)
         clip = c.clipPredictions ? data.ratingRange : nil
-        parallel = DataParallelBatch(model: model, threads: c.threads, mode: c.optimizer == .adam ? .all : .touched)
+        parallel = DataParallelBatch(model: model, threads: c.threads, mode: c.optimizer == .adam ? .all : .touched,
+                                     train: split.train)
         masks = c.model == .mfae ? MaskSchedule(fraction: c.maskFraction, seed: c.seed) : .keepAll
         shuffler = SplitMix64(seed: c.seed, purpose: .shuffle)
         evaluationMask = SplitMix64(seed: c.seed, purpose: .evaluationMask)
