@@ -42,22 +42,31 @@ public final class UserEncoder: @unchecked Sendable {
     /// Selects the rows that make up the user of `row` in `input`, drawing the mask for each input
     /// rating, and returns the weight each selected row gets. Fills `selection.rows`, and asks for
     /// each selected row's cache lines (vector and bias) so that their misses overlap before ``forward(_:weight:vector:)``.
-    public func select(row: Int, of input: RatingsByUser, mask: inout InputMask, into selection: inout RowSelection) -> Float {
+    ///
+    /// With `share`, only the rows in that share are selected (a team member's), though the mask is
+    /// drawn for every rating and the weight counts every kept one, so the members' selections together
+    /// are exactly the whole selection.
+    public func select(row: Int, of input: RatingsByUser, mask: inout InputMask, into selection: inout RowSelection,
+                       share: RowShare? = nil) -> Float {
         selection.rows.removeAll(keepingCapacity: true)
         switch kind {
         case .perUser:
-            selection.rows.append(input.users[row])
+            let user = input.users[row]
+            if share?.contains(user) ?? true { selection.rows.append(user) }
             return 1
         case let .pooledCodes(normalization):
             let range = input.range(ofRow: row)
             let k = self.k, rows = vectors.values.pointer, biases = bias.values.pointer
+            var kept = 0
             for position in range where mask.keepsNext() {
+                kept += 1
                 let code = input.codes[position]
+                if let share, !share.contains(code) { continue }
                 VectorKernels.prefetch(rows + Int(code) * k, count: k)
                 mfae_prefetch(biases + Int(code))
                 selection.rows.append(code)
             }
-            let counted = normalization == .all ? range.count : selection.rows.count
+            let counted = normalization == .all ? range.count : kept
             return 1 / Float(1 + counted)
         }
     }

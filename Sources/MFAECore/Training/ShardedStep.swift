@@ -1,18 +1,17 @@
-/// A lazy-Adam training step on a ``WorkerTeam`` in which every model row has one owning member, so
-/// that rows never travel between the cores' caches: the data-parallel step makes every member read
-/// rows that another member's Adam just wrote, which on a two-core VM costs more than it saves.
+/// A lazy-Adam training step on a ``WorkerTeam`` in which every model row has one owning member
+/// (``RowShare``), so that rows never travel between the cores' caches. (A plain data-parallel step,
+/// where every member reads any row and an owner updates it, was slower with two threads than with
+/// one on a two-core VM: each row crossed between the caches twice per batch.)
 ///
-/// Rows (items, and the encoder's codes or users) are owned by ``owner(ofRow:width:members:)``: a hash,
-/// not contiguous ranges, because dense ids follow the order of first appearance in a file, so popular
-/// items cluster at low ids and a range split would give one member most of the work. Three phases,
-/// separated by barriers:
-/// 1. *Encode*: each member encodes its share of the batch's users (masks as in one thread) and
-///    stores their biases and vectors.
-/// 2. *Decode*: each member runs the decoder over every batch user's ratings of the items it owns
-///    (each user's ratings are kept pre-sorted by owner), accumulating its items' gradients and its
-///    part of each user's bias and vector gradient.
+/// Three phases, separated by barriers:
+/// 1. *Encode*: for every user of the batch, each member draws the user's mask (the same stream as
+///    one thread) and sums the input rows it owns, with their biases.
+/// 2. *Decode*: each member adds the members' sums in member order to get each user's bias and vector,
+///    then runs the decoder over every user's ratings of the items it owns (each user's ratings are
+///    kept pre-sorted by owner), accumulating its items' gradients and its part of each user's bias
+///    and vector gradient.
 /// 3. *Scatter and step*: each member adds the members' parts of each user's gradient in member order,
-///    scatters it to the encoder rows it owns, and takes the Adam step on its own rows only.
+///    scatters it to the input rows it selected in phase 1, and takes the Adam step on its own rows.
 ///
 /// Every sum is taken in a fixed order, so a thread count gives bit-identical results; masks and
 /// batches are those of one thread, so different thread counts agree to rounding.
@@ -43,16 +42,6 @@ final class ShardedStep {
 
     var members: Int { team.size }
 
-    /// Which of `members` members owns `row` of a table of `width`-float rows: a multiplicative hash
-    /// (Fibonacci hashing) of the 64-byte line the row starts in, cheap and balanced however popularity
-    /// is spread over the ids. A row's bias has the same owner as its vector.
-    @inline(__always)
-    static func owner(ofRow row: Int32, width: Int, members: Int) -> Int {
-        let line = UInt32(truncatingIfNeeded: Int(row) * width / VectorKernels.floatsPerCacheLine)
-        let hash = UInt64(line &* 0x9E37_79B9)
-        return Int((hash * UInt64(members)) >> 32)
-    }
-
     /// Accumulates the gradient of the batch `rows` of `data` (the ratings given at init) and, if its
     /// loss is finite, takes lazy Adam step `step`. Returns the batch's loss.
     func step(rows: ArraySlice<Int>, of data: RatingsByUser, masks: MaskSchedule, perExampleL2: Float,
@@ -63,9 +52,6 @@ final class ShardedStep {
         let total = batchRows.reduce(0) { $0 + data.range(ofRow: $1).count }
         guard total > 0 else { return BatchLoss(squaredErrors: 0, count: 0, penalty: 0) }
         if batch.capacity < batchRows.count { batch = BatchBuffers(users: batchRows.count * 2, k: k, members: members) }
-        let shares = DataParallelBatch.shares(of: rows, in: data, count: members)
-        var firstIndex = [0]
-        for share in shares { firstIndex.append(firstIndex.last! + share.count) }
         let lossScale = 1 / Float(total), perUseL2 = perExampleL2 * lossScale
         let model = self.model, team = self.team, tables = self.tables, batch = self.batch
         let memberGradients = self.memberGradients, memberTables = self.memberTables
@@ -75,26 +61,39 @@ final class ShardedStep {
             team.run { member in
                 var scratch = scratches[member]
                 defer { scratches[member] = scratch }
-                // 1. Encode this member's share of the users.
-                for index in firstIndex[member] ..< firstIndex[member + 1] {
-                    let row = batchRows[index]
+                // 1. Encode: this member's part of every user's sums.
+                let share = RowShare(member: member, members: members, width: k)
+                let encoded = batch.encodedParts(of: member)
+                for (index, row) in batchRows.enumerated() {
                     var mask = masks.mask(forUser: data.users[row])
-                    batch.weights[index] = model.encoder.select(row: row, of: data, mask: &mask,
-                                                                into: &batch.selections[index])
-                    batch.userBiases[index] = model.encoder.forward(batch.selections[index], weight: batch.weights[index],
-                                                                    vector: batch.userVectors + index * k)
+                    let selection = batch.selection(of: member, user: index)
+                    batch.weights[index * members + member] = model.encoder.select(row: row, of: data, mask: &mask,
+                                                                                   into: &selection.pointee, share: share)
+                    let part = encoded + index * (k + 1)
+                    part[k] = model.encoder.forward(selection.pointee, weight: 1, vector: part)
                 }
                 team.barrier()
                 // 2. Decode every user's ratings of this member's items.
                 var squaredErrors = 0.0, penalty = 0.0
                 let parts = batch.userGradients(of: member)
+                let userVector = scratch.userVector.pointer
                 for (index, row) in batchRows.enumerated() {
+                    let weight = batch.weights[index * members + member]
+                    userVector.update(repeating: 0, count: k)
+                    var userBias: Float = 0
+                    for other in 0 ..< members {
+                        let sums = batch.encodedParts(of: other) + index * (k + 1)
+                        VectorKernels.addScaled(sums, scale: 1, into: userVector, count: k)
+                        userBias += sums[k]
+                    }
+                    for j in 0 ..< k { userVector[j] *= weight }
+                    userBias *= weight
                     let base = row * (members + 1)
                     let part = parts + index * (k + 1)
                     part.update(repeating: 0, count: k + 1)
                     let decoded = model.decoder.backward(
                         positions: starts[base + member] ..< starts[base + member + 1], of: order,
-                        userBias: batch.userBiases[index], userVector: batch.userVectors + index * k,
+                        userBias: userBias, userVector: userVector,
                         lossScale: lossScale, perUseL2: perUseL2, gradients: memberGradients[member].decoder,
                         userBiasGradient: &part[k], userVectorGradient: part)
                     squaredErrors += decoded.squaredErrors
@@ -120,13 +119,9 @@ final class ShardedStep {
                         VectorKernels.addScaled(part, scale: 1, into: summed, count: k)
                         biasGradient += part[k]
                     }
-                    scratch.selection.rows.removeAll(keepingCapacity: true)
-                    for encoderRow in batch.selections[index].rows
-                        where Self.owner(ofRow: encoderRow, width: k, members: members) == member {
-                        scratch.selection.rows.append(encoderRow)
-                    }
                     batch.encoderPenalties[member] += model.encoder.backward(
-                        scratch.selection, weight: batch.weights[index], biasGradient: biasGradient,
+                        batch.selection(of: member, user: index).pointee,
+                        weight: batch.weights[index * members + member], biasGradient: biasGradient,
                         vectorGradient: summed, targetCount: data.range(ofRow: row).count, perUseL2: perUseL2,
                         gradients: memberGradients[member].encoder)
                 }
@@ -155,7 +150,7 @@ final class ShardedStep {
             for member in 0 ..< members {
                 starts.append(items.count)
                 for position in range
-                    where Self.owner(ofRow: train.items[position], width: k, members: members) == member {
+                    where RowShare.owner(ofRow: train.items[position], width: k, members: members) == member {
                     items.append(train.items[position])
                     codes.append(train.codes[position])
                     values.append(train.values[position])
@@ -168,15 +163,18 @@ final class ShardedStep {
     }
 }
 
-/// Per-batch buffers shared by a team's members; each member writes only its own users' entries
-/// (phase 1) or its own parts (phases 2 and 3), so they need no locks, only the team's barriers.
+/// Per-batch buffers shared by a team's members; each member writes only its own parts, so they need
+/// no locks, only the team's barriers.
 private final class BatchBuffers: @unchecked Sendable {
     let capacity: Int
     let k: Int
-    let selections: UnsafeMutablePointer<RowSelection>
+    let members: Int
+    /// Per user, per member: the input rows the member selected (its own).
+    private let selections: UnsafeMutablePointer<RowSelection>
+    /// Per user, per member: the encoder's weight for the user (every member computes the same).
     let weights: UnsafeMutablePointer<Float>
-    let userBiases: UnsafeMutablePointer<Float>
-    let userVectors: UnsafeMutablePointer<Float>
+    /// Per member, per user: the member's sums of its input rows (k floats) then of their biases.
+    private let encoded: UnsafeMutablePointer<Float>
     /// Per member, per user: the member's part of the user's vector gradient (k floats) then bias gradient.
     private let parts: UnsafeMutablePointer<Float>
     let squaredErrors: UnsafeMutablePointer<Double>
@@ -185,25 +183,27 @@ private final class BatchBuffers: @unchecked Sendable {
     let encoderPenalties: UnsafeMutablePointer<Double>
 
     init(users: Int, k: Int, members: Int) {
-        capacity = users; self.k = k
-        selections = .allocate(capacity: max(users, 1))
-        selections.initialize(repeating: RowSelection(), count: max(users, 1))
-        weights = .allocate(capacity: max(users, 1)); weights.initialize(repeating: 0, count: max(users, 1))
-        userBiases = .allocate(capacity: max(users, 1)); userBiases.initialize(repeating: 0, count: max(users, 1))
-        userVectors = .allocate(capacity: max(users * k, 1)); userVectors.initialize(repeating: 0, count: max(users * k, 1))
-        parts = .allocate(capacity: max(members * users * (k + 1), 1))
-        parts.initialize(repeating: 0, count: max(members * users * (k + 1), 1))
+        capacity = users; self.k = k; self.members = members
+        let slots = max(users * members, 1), floats = max(members * users * (k + 1), 1)
+        selections = .allocate(capacity: slots); selections.initialize(repeating: RowSelection(), count: slots)
+        weights = .allocate(capacity: slots); weights.initialize(repeating: 0, count: slots)
+        encoded = .allocate(capacity: floats); encoded.initialize(repeating: 0, count: floats)
+        parts = .allocate(capacity: floats); parts.initialize(repeating: 0, count: floats)
         squaredErrors = .allocate(capacity: max(members, 1)); squaredErrors.initialize(repeating: 0, count: max(members, 1))
         penalties = .allocate(capacity: max(members, 1)); penalties.initialize(repeating: 0, count: max(members, 1))
         encoderPenalties = .allocate(capacity: max(members, 1)); encoderPenalties.initialize(repeating: 0, count: max(members, 1))
     }
 
     deinit {
-        selections.deinitialize(count: max(capacity, 1)); selections.deallocate()
-        weights.deallocate(); userBiases.deallocate(); userVectors.deallocate(); parts.deallocate()
+        selections.deinitialize(count: max(capacity * members, 1)); selections.deallocate()
+        weights.deallocate(); encoded.deallocate(); parts.deallocate()
         squaredErrors.deallocate(); penalties.deallocate(); encoderPenalties.deallocate()
     }
 
+    /// Member `member`'s selection for the batch's `user`th user.
+    func selection(of member: Int, user: Int) -> UnsafeMutablePointer<RowSelection> { selections + user * members + member }
+    /// Member `member`'s sums: user `i`'s at `+ i·(k+1)`.
+    func encodedParts(of member: Int) -> UnsafeMutablePointer<Float> { encoded + member * capacity * (k + 1) }
     /// Member `member`'s parts of the users' gradients: user `i`'s at `+ i·(k+1)`.
     func userGradients(of member: Int) -> UnsafeMutablePointer<Float> { parts + member * capacity * (k + 1) }
 }
