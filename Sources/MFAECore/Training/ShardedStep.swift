@@ -25,7 +25,7 @@ final class ShardedStep {
     private let tables: [EmbeddingTable]
     private let memberGradients: [ModelGradients]
     private let memberTables: [[GradientTable]]
-    private var scratches: [UserScratch]
+    private let scratches: [UserScratch]
     private var batch = BatchBuffers(users: 0, k: 0, members: 0)
 
     /// A team of `threads` members for training on `train`.
@@ -56,78 +56,75 @@ final class ShardedStep {
         let model = self.model, team = self.team, tables = self.tables, batch = self.batch
         let memberGradients = self.memberGradients, memberTables = self.memberTables
         let order = decoderOrder, starts = ownerStarts
-        scratches.withUnsafeMutableBufferPointer { scratches in
-            let scratches = scratches
-            team.run { member in
-                var scratch = scratches[member]
-                defer { scratches[member] = scratch }
-                // 1. Encode: this member's part of every user's sums.
-                let share = RowShare(member: member, members: members, width: k)
-                let encoded = batch.encodedParts(of: member)
-                for (index, row) in batchRows.enumerated() {
-                    var mask = masks.mask(forUser: data.users[row])
-                    let selection = batch.selection(of: member, user: index)
-                    batch.weights[index * members + member] = model.encoder.select(row: row, of: data, mask: &mask,
-                                                                                   into: &selection.pointee, share: share)
-                    let part = encoded + index * (k + 1)
-                    part[k] = model.encoder.forward(selection.pointee, weight: 1, vector: part)
+        let scratches = self.scratches
+        team.run { member in
+            let scratch = scratches[member]  // its buffers: the summed user vector and gradient
+            // 1. Encode: this member's part of every user's sums.
+            let share = RowShare(member: member, members: members, width: k)
+            let encoded = batch.encodedParts(of: member)
+            for (index, row) in batchRows.enumerated() {
+                var mask = masks.mask(forUser: data.users[row])
+                let selection = batch.selection(of: member, user: index)
+                batch.weights[index * members + member] = model.encoder.select(row: row, of: data, mask: &mask,
+                                                                               into: &selection.pointee, share: share)
+                let part = encoded + index * (k + 1)
+                part[k] = model.encoder.forward(selection.pointee, weight: 1, vector: part)
+            }
+            team.barrier()
+            // 2. Decode every user's ratings of this member's items.
+            var squaredErrors = 0.0, penalty = 0.0
+            let parts = batch.userGradients(of: member)
+            let userVector = scratch.userVector.pointer
+            for (index, row) in batchRows.enumerated() {
+                let weight = batch.weights[index * members + member]
+                userVector.update(repeating: 0, count: k)
+                var userBias: Float = 0
+                for other in 0 ..< members {
+                    let sums = batch.encodedParts(of: other) + index * (k + 1)
+                    VectorKernels.addScaled(sums, scale: 1, into: userVector, count: k)
+                    userBias += sums[k]
                 }
-                team.barrier()
-                // 2. Decode every user's ratings of this member's items.
-                var squaredErrors = 0.0, penalty = 0.0
-                let parts = batch.userGradients(of: member)
-                let userVector = scratch.userVector.pointer
-                for (index, row) in batchRows.enumerated() {
-                    let weight = batch.weights[index * members + member]
-                    userVector.update(repeating: 0, count: k)
-                    var userBias: Float = 0
-                    for other in 0 ..< members {
-                        let sums = batch.encodedParts(of: other) + index * (k + 1)
-                        VectorKernels.addScaled(sums, scale: 1, into: userVector, count: k)
-                        userBias += sums[k]
-                    }
-                    for j in 0 ..< k { userVector[j] *= weight }
-                    userBias *= weight
-                    let base = row * (members + 1)
-                    let part = parts + index * (k + 1)
-                    part.update(repeating: 0, count: k + 1)
-                    let decoded = model.decoder.backward(
-                        positions: starts[base + member] ..< starts[base + member + 1], of: order,
-                        userBias: userBias, userVector: userVector,
-                        lossScale: lossScale, perUseL2: perUseL2, gradients: memberGradients[member].decoder,
-                        userBiasGradient: &part[k], userVectorGradient: part)
-                    squaredErrors += decoded.squaredErrors
-                    penalty += decoded.penalty
+                for j in 0 ..< k { userVector[j] *= weight }
+                userBias *= weight
+                let base = row * (members + 1)
+                let part = parts + index * (k + 1)
+                part.update(repeating: 0, count: k + 1)
+                let decoded = model.decoder.backward(
+                    positions: starts[base + member] ..< starts[base + member + 1], of: order,
+                    userBias: userBias, userVector: userVector,
+                    lossScale: lossScale, perUseL2: perUseL2, gradients: memberGradients[member].decoder,
+                    userBiasGradient: &part[k], userVectorGradient: part)
+                squaredErrors += decoded.squaredErrors
+                penalty += decoded.penalty
+            }
+            batch.squaredErrors[member] = squaredErrors
+            batch.penalties[member] = penalty
+            team.barrier()
+            // 3. Sum each user's gradient, scatter it to this member's encoder rows, step.
+            batch.encoderPenalties[member] = 0
+            var penaltySoFar = 0.0, errors = 0.0
+            for other in 0 ..< members { errors += batch.squaredErrors[other]; penaltySoFar += batch.penalties[other] }
+            guard errors.isFinite && penaltySoFar.isFinite else {
+                memberGradients[member].clear()
+                return
+            }
+            let summed = scratch.userVectorGradient.pointer
+            for (index, row) in batchRows.enumerated() {
+                summed.update(repeating: 0, count: k)
+                var biasGradient: Float = 0
+                for other in 0 ..< members {
+                    let part = batch.userGradients(of: other) + index * (k + 1)
+                    VectorKernels.addScaled(part, scale: 1, into: summed, count: k)
+                    biasGradient += part[k]
                 }
-                batch.squaredErrors[member] = squaredErrors
-                batch.penalties[member] = penalty
-                team.barrier()
-                // 3. Sum each user's gradient, scatter it to this member's encoder rows, step.
-                batch.encoderPenalties[member] = 0
-                var penaltySoFar = 0.0, errors = 0.0
-                for other in 0 ..< members { errors += batch.squaredErrors[other]; penaltySoFar += batch.penalties[other] }
-                guard errors.isFinite && penaltySoFar.isFinite else {
-                    memberGradients[member].clear()
-                    return
-                }
-                let summed = scratch.userVectorGradient.pointer
-                for (index, row) in batchRows.enumerated() {
-                    summed.update(repeating: 0, count: k)
-                    var biasGradient: Float = 0
-                    for other in 0 ..< members {
-                        let part = batch.userGradients(of: other) + index * (k + 1)
-                        VectorKernels.addScaled(part, scale: 1, into: summed, count: k)
-                        biasGradient += part[k]
-                    }
-                    batch.encoderPenalties[member] += model.encoder.backward(
-                        batch.selection(of: member, user: index).pointee,
-                        weight: batch.weights[index * members + member], biasGradient: biasGradient,
-                        vectorGradient: summed, targetCount: data.range(ofRow: row).count, perUseL2: perUseL2,
-                        gradients: memberGradients[member].encoder)
-                }
-                for (table, gradient) in zip(tables, memberTables[member]) {
-                    Adam.step(table, gradient: gradient, settings: settings, step: step, l2: tableL2, rows: .touched)
-                }
+                batch.encoderPenalties[member] += model.encoder.backward(
+                    batch.selection(of: member, user: index).pointee,
+                    weight: batch.weights[index * members + member], biasGradient: biasGradient,
+                    vectorGradient: summed, targetCount: data.range(ofRow: row).count, perUseL2: perUseL2,
+                    gradients: memberGradients[member].encoder)
+            }
+            for (table, gradient) in zip(tables, memberTables[member]) {
+                Adam.step(table, gradient: gradient, settings: settings, step: step, l2: tableL2, rows: .touched)
             }
         }
         var loss = BatchLoss(squaredErrors: 0, count: total, penalty: 0)
