@@ -48,7 +48,7 @@ final class ShardedStep {
               settings: AdamSettings, step: Int, tableL2: Float) -> BatchLoss {
         precondition(data.count == decoderOrder.count, "a sharded step trains on the ratings it was made for")
         let members = self.members, k = model.k
-        let batchRows = Array(rows)
+        let batchRows = rows  // used through enumerated(): offsets, not the slice's indices
         let total = batchRows.reduce(0) { $0 + data.range(ofRow: $1).count }
         guard total > 0 else { return BatchLoss(squaredErrors: 0, count: 0, penalty: 0) }
         if batch.capacity < batchRows.count { batch = BatchBuffers(users: batchRows.count * 2, k: k, members: members) }
