@@ -17,24 +17,31 @@ public final class FloatBuffer: @unchecked Sendable {
     /// n cache lines when it starts at a multiple of 16 floats.
     public static let alignment = 64
 
-    /// Buffers of at least this many bytes are aligned to it and backed by transparent huge pages
-    /// where the system offers them: rows scattered over tables of tens of megabytes would otherwise
-    /// miss the TLB on nearly every access (4 KiB pages; the L2 TLB covers a few megabytes).
-    public static let hugePageBytes = 2 << 20
+    /// Buffers of at least this many bytes get a fresh mapping of their own, backed by transparent
+    /// huge pages where the system offers them (``HugePageMapping``): rows scattered over tables of
+    /// megabytes would otherwise miss the TLB on nearly every access (4 KiB pages; the L2 TLB covers
+    /// a few megabytes). Smaller buffers come from the heap: a 2 MiB page for them would mostly be waste.
+    public static let hugePageThreshold = 256 << 10
 
     /// A buffer of `count` floats, all `value`.
     public init(count: Int, repeating value: Float = 0) {
         precondition(count >= 0)
         self.count = count
         let bytes = max(count, 1) * MemoryLayout<Float>.stride
-        let isHuge = bytes >= Self.hugePageBytes
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: isHuge ? Self.hugePageBytes : Self.alignment)
-        #if os(Linux)
-        if isHuge { _ = madvise(raw, (bytes + 4095) / 4096 * 4096, MADV_HUGEPAGE) }  // a hint; failure is harmless
-        #endif
+        let raw: UnsafeMutableRawPointer
+        if bytes >= Self.hugePageThreshold, let mapping = HugePageMapping(bytes: bytes) {
+            self.mapping = mapping
+            raw = mapping.start
+        } else {
+            mapping = nil
+            raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Self.alignment)
+        }
         pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
         pointer.initialize(repeating: value, count: max(count, 1))
     }
+
+    /// The fresh mapping behind a large buffer, or nil for a small one (heap memory).
+    private let mapping: HugePageMapping?
 
     /// A buffer holding `values`.
     public convenience init(_ values: [Float]) {
@@ -44,7 +51,9 @@ public final class FloatBuffer: @unchecked Sendable {
         }
     }
 
-    deinit { pointer.deallocate() }
+    deinit {
+        if let mapping { mapping.unmap() } else { pointer.deallocate() }
+    }
 
     /// Element access (bounds are asserted in debug builds only).
     public subscript(index: Int) -> Float {
