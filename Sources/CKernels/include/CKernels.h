@@ -2,6 +2,7 @@
 #define CKERNELS_H
 
 #include <stdint.h>
+#include "LatentKernels.h"
 
 /// Makes the calling thread's floating-point unit flush subnormal results and inputs to zero
 /// (x86: MXCSR FTZ and DAZ bits; arm64: FPCR FZ bit). Idempotent and cheap (tens of cycles).

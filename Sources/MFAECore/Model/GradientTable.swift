@@ -1,3 +1,5 @@
+import CKernels
+
 /// Gradients for one ``EmbeddingTable``, with the set of rows touched since the last clear, so that
 /// lazy Adam and zeroing visit only those rows.
 ///
@@ -32,6 +34,8 @@ public final class GradientTable: @unchecked Sendable {
     private let slot: UnsafeMutablePointer<Int32>
     private let touched: UnsafeMutablePointer<Int32>
     private let touchedCount: UnsafeMutablePointer<Int>
+    /// The same storage as the C kernels see it (``mfae_touch`` is ``touch(_:)`` in C).
+    public let kernelView: UnsafeMutablePointer<mfae_gradient_rows>
 
     /// Zero gradients shaped like `table`.
     public init(shapeOf table: EmbeddingTable, layout: Layout = .bySlot) {
@@ -43,10 +47,14 @@ public final class GradientTable: @unchecked Sendable {
         touched = .allocate(capacity: max(rows, 1))
         touchedCount = .allocate(capacity: 1)
         touchedCount.initialize(to: 0)
+        kernelView = .allocate(capacity: 1)
+        kernelView.initialize(to: mfae_gradient_rows(values: values.pointer, slot: slot, touched: touched,
+                                                     touched_count: touchedCount, width: width,
+                                                     by_row: layout == .byRow ? 1 : 0))
     }
 
     deinit {
-        slot.deallocate(); touched.deallocate(); touchedCount.deallocate()
+        slot.deallocate(); touched.deallocate(); touchedCount.deallocate(); kernelView.deallocate()
     }
 
     /// Rows touched since the last clear, in first-touch order (the ``Layout/bySlot`` storage order).

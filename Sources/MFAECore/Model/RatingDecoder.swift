@@ -1,3 +1,5 @@
+import CKernels
+
 /// The decoder both models share: a latent-factor likelihood with item parameters of its own.
 ///
 /// ```
@@ -35,9 +37,8 @@ public final class RatingDecoder: @unchecked Sendable {
     ///
     /// For each target, with `e = r̂ − r` and `g = 2e·lossScale` (the MSE's gradient when
     /// `lossScale = 1/B`): `∂c_i += g`, `∂t_i += g·v_u`, `∂b_u += g`, `∂v_u += g·t_i`; with
-    /// `perUseL2 > 0` also `∂t_i += 2·perUseL2·t_i`. The item row of the target
-    /// ``prefetchDistance`` places ahead is requested while the current one is computed (gradients
-    /// need no prefetching: lazy Adam's are compact, see ``GradientTable/Layout/bySlot``).
+    /// `perUseL2 > 0` also `∂t_i += 2·perUseL2·t_i`. The work is the C kernel ``mfae_decode_ratings``,
+    /// which keeps the user's vector and its gradient in registers and prefetches item rows ahead.
     /// Complexity O(targets × k).
     /// - Returns: the sum of squared errors and the per-example L2 penalty of these targets.
     public func backward(row: Int, of targets: RatingsByUser, userBias: Float, userVector: UnsafePointer<Float>,
@@ -55,38 +56,18 @@ public final class RatingDecoder: @unchecked Sendable {
                          userVector: UnsafePointer<Float>, lossScale: Float, perUseL2: Float,
                          gradients: DecoderGradients, userBiasGradient: inout Float,
                          userVectorGradient: UnsafeMutablePointer<Float>) -> (squaredErrors: Double, penalty: Double) {
-        let k = self.k
-        let biases = itemBias.values.pointer, vectors = itemVectors.values.pointer
-        var squaredErrors = 0.0, penalty = 0.0, biasGradient: Float = 0
-        for position in range {
-            let ahead = position + Self.prefetchDistance
-            if ahead < range.upperBound {
-                let aheadItem = Int(targets.items[ahead])
-                VectorKernels.prefetch(vectors + aheadItem * k, count: k)
+        let count = range.count, start = range.lowerBound
+        let sums = targets.items.withUnsafeBufferPointer { items in
+            targets.values.withUnsafeBufferPointer { values in
+                mfae_decode_ratings(items.baseAddress! + start, values.baseAddress! + start, count,
+                                    itemBias.values.pointer, itemVectors.values.pointer, k, offset + userBias,
+                                    userVector, lossScale, perUseL2, gradients.itemBias.kernelView,
+                                    gradients.itemVectors.kernelView, userVectorGradient)
             }
-            let item = Int(targets.items[position])
-            let vector = vectors + item * k
-            let prediction = offset + userBias + biases[item] + VectorKernels.dot(userVector, vector, count: k)
-            let error = prediction - targets.values[position]
-            squaredErrors += Double(error * error)
-            let g = 2 * error * lossScale
-            gradients.itemBias.touch(item)[0] += g
-            let vectorGradient = gradients.itemVectors.touch(item)
-            VectorKernels.addScaled(userVector, scale: g, into: vectorGradient, count: k)
-            if perUseL2 > 0 {
-                penalty += Double(perUseL2 * VectorKernels.squaredNorm(vector, count: k))
-                VectorKernels.addScaled(vector, scale: 2 * perUseL2, into: vectorGradient, count: k)
-            }
-            biasGradient += g
-            VectorKernels.addScaled(vector, scale: g, into: userVectorGradient, count: k)
         }
-        userBiasGradient += biasGradient
-        return (squaredErrors, penalty)
+        userBiasGradient += sums.bias_gradient
+        return (sums.squared_errors, sums.penalty)
     }
-
-    /// How many targets ahead ``backward(row:of:userBias:userVector:lossScale:perUseL2:gradients:userBiasGradient:userVectorGradient:)``
-    /// prefetches item rows: enough to cover a miss to memory (~100 ns) at ~10 ns per target.
-    public static let prefetchDistance = 8
 
     /// Zero gradients for the decoder's tables.
     public func makeGradients(layout: GradientTable.Layout) -> DecoderGradients {

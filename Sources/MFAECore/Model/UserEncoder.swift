@@ -71,17 +71,12 @@ public final class UserEncoder: @unchecked Sendable {
         }
     }
 
-    /// Computes the user's bias and vector from the selected rows. Complexity O(rows × k).
+    /// Computes the user's bias and vector from the selected rows (the C kernel ``mfae_pool_rows``).
+    /// Complexity O(rows × k).
     public func forward(_ selection: RowSelection, weight: Float, vector: UnsafeMutablePointer<Float>) -> Float {
-        let k = self.k, biases = bias.values.pointer, rows = vectors.values.pointer
-        vector.update(repeating: 0, count: k)
-        var biasSum: Float = 0
-        for row in selection.rows {
-            biasSum += biases[Int(row)]
-            VectorKernels.addScaled(rows + Int(row) * k, scale: 1, into: vector, count: k)
+        selection.rows.withUnsafeBufferPointer { rows in
+            mfae_pool_rows(bias.values.pointer, vectors.values.pointer, k, rows.baseAddress, rows.count, weight, vector)
         }
-        for j in 0 ..< k { vector[j] *= weight }
-        return biasSum * weight
     }
 
     /// Scatters the gradient of the user's bias and vector to the selected rows.
@@ -92,21 +87,12 @@ public final class UserEncoder: @unchecked Sendable {
     public func backward(_ selection: RowSelection, weight: Float, biasGradient: Float,
                          vectorGradient: UnsafePointer<Float>, targetCount: Int, perUseL2: Float,
                          gradients: EncoderGradients) -> Double {
-        var penalty = 0.0
         let uses: Float = kind == .perUser ? Float(targetCount) : 1
-        let k = self.k
-        for row in selection.rows {
-            let r = Int(row)
-            gradients.bias.touch(r)[0] += weight * biasGradient
-            let target = gradients.vectors.touch(r)
-            VectorKernels.addScaled(vectorGradient, scale: weight, into: target, count: k)
-            if perUseL2 > 0 {
-                let source = vectors.row(r)
-                penalty += Double(perUseL2 * uses * VectorKernels.squaredNorm(source, count: k))
-                VectorKernels.addScaled(source, scale: 2 * perUseL2 * uses, into: target, count: k)
-            }
+        return selection.rows.withUnsafeBufferPointer { rows in
+            mfae_scatter_rows(rows.baseAddress, rows.count, weight, biasGradient, vectorGradient,
+                              vectors.values.pointer, k, perUseL2 * uses, gradients.bias.kernelView,
+                              gradients.vectors.kernelView)
         }
-        return penalty
     }
 
     /// Zero gradients for this encoder's tables.
