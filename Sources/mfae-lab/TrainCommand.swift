@@ -60,12 +60,12 @@ struct TrainCommand: ParsableCommand {
             + "\(model) under \(evaluationProtocol)")
         let result: TrainingResult
         do {
-            result = try Trainer.run(configuration, on: data) { event in
+            result = try Trainer.run(configuration, on: data, observer: { event in
                 if case let .epochEnded(record) = event {
                     print(String(format: "epoch %3d  train loss %.4f  valid rmse %.4f  %.2f s",
                                  record.epoch, record.trainLoss, record.valid.rmse, record.seconds))
                 }
-            }
+            })
         } catch let error as TrainingError {
             throw CommandSupport.fail(error.description)
         }
