@@ -40,20 +40,32 @@
         }                                                                                     \
         return;                                                                               \
     }                                                                                         \
-    for (long r = 0; r < row_count; r++) {                                                    \
-        if (r + MFAE_ADAM_PREFETCH_DISTANCE < row_count) {                                    \
-            const long ahead = (long)rows[r + MFAE_ADAM_PREFETCH_DISTANCE] * width;           \
-            for (long line = 0; line < width; line += 16) {                                   \
-                __builtin_prefetch(values + ahead + line, 1);                                 \
-                __builtin_prefetch(first_moment + ahead + line, 1);                           \
-                __builtin_prefetch(second_moment + ahead + line, 1);                          \
-            }                                                                                 \
-        }                                                                                     \
-        const long start = (long)rows[r] * width;                                             \
-        float *restrict w = values + start, *restrict m = first_moment + start;               \
-        float *restrict v = second_moment + start, *restrict g = gradient + r * width;        \
-        for (long i = 0; i < width; i++) MFAE_ADAM_ELEMENT(i);                                \
+    switch (width) { /* the common widths as constants: the row loop unrolls fully */         \
+    case 8: MFAE_ADAM_VECTOR_ROWS(8); break;                                                  \
+    case 16: MFAE_ADAM_VECTOR_ROWS(16); break;                                                \
+    case 32: MFAE_ADAM_VECTOR_ROWS(32); break;                                                \
+    case 64: MFAE_ADAM_VECTOR_ROWS(64); break;                                                \
+    default: MFAE_ADAM_VECTOR_ROWS(width); break;                                             \
     }
+
+#define MFAE_ADAM_VECTOR_ROWS(row_width)                                                      \
+    do {                                                                                      \
+        const long cols = (row_width);                                                        \
+        for (long r = 0; r < row_count; r++) {                                                \
+            if (r + MFAE_ADAM_PREFETCH_DISTANCE < row_count) {                                \
+                const long ahead = (long)rows[r + MFAE_ADAM_PREFETCH_DISTANCE] * cols;        \
+                for (long line = 0; line < cols; line += 16) {                                \
+                    __builtin_prefetch(values + ahead + line, 1);                             \
+                    __builtin_prefetch(first_moment + ahead + line, 1);                       \
+                    __builtin_prefetch(second_moment + ahead + line, 1);                      \
+                }                                                                             \
+            }                                                                                 \
+            const long start = (long)rows[r] * cols;                                          \
+            float *restrict w = values + start, *restrict m = first_moment + start;           \
+            float *restrict v = second_moment + start, *restrict g = gradient + r * cols;     \
+            for (long i = 0; i < cols; i++) MFAE_ADAM_ELEMENT(i);                             \
+        }                                                                                     \
+    } while (0)
 
 /* Rows ahead whose cache lines are requested while the current row is updated: the touched rows
    come in first-touch order, scattered over tables larger than the caches. */
