@@ -145,6 +145,31 @@ scatter(const int32_t *restrict rows, long count, float weight, float bias_gradi
     return penalty;
 }
 
+/* SplitMix64's next draw (SplitMix64.swift, the same constants). */
+static inline uint64_t splitmix64_next(uint64_t *state) {
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+long mfae_select_codes(const int32_t *codes, long count, uint64_t *mask_state, float drop_fraction, long member,
+                       long members, const float *vectors, const float *bias, long k, int32_t *selected,
+                       long *selected_count) {
+    long kept = 0, written = 0;
+    for (long n = 0; n < count; n++) {
+        if (mask_state && (float)(splitmix64_next(mask_state) >> 40) * (1.0f / 16777216.0f) < drop_fraction) continue;
+        kept++;
+        const int32_t code = codes[n];
+        if (members > 1 && mfae_row_owner(code, k, members) != member) continue;
+        prefetch_row(vectors + (long)code * k, k);
+        __builtin_prefetch(bias + code);
+        selected[written++] = code;
+    }
+    *selected_count = written;
+    return kept;
+}
+
 /* One entry point per kernel and build; `width` expands to the body called with a constant width
    for the common k, or with the runtime k otherwise. */
 #define BY_WIDTH(body)                                                                                    \

@@ -161,4 +161,35 @@ import Testing
             }
         }
     }
+
+    /// The selection kernel draws exactly InputMask's stream (same kept ratings, generator left in the
+    /// same state) and keeps exactly the codes of the share, by RowShare's hash written out here.
+    @Test(arguments: [Float(0), 0.3, 0.5], [1, 3])
+    func selectionDrawsTheSwiftMaskAndKeepsTheShare(fraction: Float, members: Int) {
+        let k = 32
+        var generator = SplitMix64(seed: 11)
+        let codes = (0 ..< 200).map { _ in Int32(truncatingIfNeeded: generator.next() % 5_000) }
+        let encoder = UserEncoder(kind: .pooledCodes(.kept), rows: 5_000, k: k)
+        let data = RatingsByUser(users: [0], offsets: [0, codes.count], items: codes, codes: codes,
+                                 values: [Float](repeating: 3, count: codes.count))
+        for member in 0 ..< members {
+            let share = members > 1 ? RowShare(member: member, members: members, width: k) : nil
+            var mask = InputMask.random(fraction: fraction, generator: SplitMix64(seed: 5))
+            var reference = mask
+            var selection = RowSelection()
+            let weight = encoder.select(row: 0, of: data, mask: &mask, into: &selection, share: share)
+            var kept = 0, expected: [Int32] = []
+            for code in codes where reference.keepsNext() {
+                kept += 1
+                let line = UInt32(truncatingIfNeeded: Int(code) * k / 16)
+                let owner = Int((UInt64(line &* 0x9E37_79B9) * UInt64(members)) >> 32)
+                if owner == member { expected.append(code) }
+            }
+            #expect(selection.rows == expected, "fraction \(fraction), member \(member) of \(members)")
+            #expect(weight == 1 / Float(1 + kept))
+            #expect(mask.keepsNext() == reference.keepsNext() && mask.keepsNext() == reference.keepsNext(),
+                    "the generator is left where the Swift draws leave it")
+            if fraction == 0.5 && members == 1 { #expect(kept > 70 && kept < 130) }
+        }
+    }
 }

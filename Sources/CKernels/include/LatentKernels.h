@@ -28,6 +28,24 @@ static inline float *mfae_touch(const mfae_gradient_rows *gradient, long row) {
     return gradient->values + (gradient->by_row ? row : index) * gradient->width;
 }
 
+/// Which of `members` team members owns row `row` of a table `width` floats wide (RowShare.swift): a
+/// multiplicative (Fibonacci) hash of the 64-byte line the row starts in.
+static inline long mfae_row_owner(long row, long width, long members) {
+    const uint32_t line = (uint32_t)(row * width / 16);
+    const uint64_t hash = (uint32_t)(line * 0x9E3779B9u);
+    return (long)((hash * (uint64_t)members) >> 32);
+}
+
+/// The encoder's selection of one user's code rows (UserEncoder.select). For each of the `count` input
+/// codes, draws the mask from the SplitMix64 state `*mask_state` (SplitMix64.swift: the rating is kept
+/// when the next draw's top 24 bits, as a float in [0, 1), are ≥ `drop_fraction`; every rating is kept
+/// when `mask_state` is NULL). Kept codes that member `member` of `members` owns (all when `members` is 1)
+/// are written to `selected`, and their vector (width k) and bias lines are prefetched.
+/// Sets `*selected_count` and returns the number of ratings the mask kept, owned or not. O(count).
+long mfae_select_codes(const int32_t *codes, long count, uint64_t *mask_state, float drop_fraction, long member,
+                       long members, const float *vectors, const float *bias, long k, int32_t *selected,
+                       long *selected_count);
+
 /// What ``mfae_decode_ratings`` returns: sums over the ratings it decoded.
 typedef struct {
     double squared_errors;  ///< Σ e²

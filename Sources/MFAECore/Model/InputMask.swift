@@ -17,6 +17,13 @@ public struct InputMask: Sendable {
         self.fraction = fraction; self.generator = generator
     }
 
+    /// Runs `body` with the generator's state, nil when the mask keeps everything (for C kernels that
+    /// draw the mask, ``mfae_select_codes``).
+    mutating func withGeneratorState<R>(_ body: (UnsafeMutablePointer<UInt64>?) -> R) -> R {
+        guard generator != nil else { return body(nil) }
+        return generator!.withState { body($0) }
+    }
+
     /// Whether the next rating is kept; draws one number when the mask is random.
     @inline(__always)
     public mutating func keepsNext() -> Bool {

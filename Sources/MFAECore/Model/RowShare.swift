@@ -1,3 +1,5 @@
+import CKernels
+
 /// One member's share of a table's rows when a team of threads splits the rows between its members
 /// (``ShardedStep``): each row belongs to exactly one member.
 ///
@@ -20,9 +22,7 @@ public struct RowShare: Sendable, Equatable {
     /// Which member owns `row`.
     @inline(__always)
     public static func owner(ofRow row: Int32, width: Int, members: Int) -> Int {
-        let line = UInt32(truncatingIfNeeded: Int(row) * width / VectorKernels.floatsPerCacheLine)
-        let hash = UInt64(line &* 0x9E37_79B9)
-        return Int((hash * UInt64(members)) >> 32)
+        mfae_row_owner(Int(row), width, members)
     }
 
     /// Whether `row` is in this share.

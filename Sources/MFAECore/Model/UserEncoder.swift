@@ -42,6 +42,8 @@ public final class UserEncoder: @unchecked Sendable {
     /// Selects the rows that make up the user of `row` in `input`, drawing the mask for each input
     /// rating, and returns the weight each selected row gets. Fills `selection.rows`, and asks for
     /// each selected row's cache lines (vector and bias) so that their misses overlap before ``forward(_:weight:vector:)``.
+    /// The codes' loop is the C kernel ``mfae_select_codes``, which draws the same mask stream as
+    /// ``InputMask/keepsNext()``.
     ///
     /// With `share`, only the rows in that share are selected (a team member's), though the mask is
     /// drawn for every rating and the weight counts every kept one, so the members' selections together
@@ -56,16 +58,21 @@ public final class UserEncoder: @unchecked Sendable {
             return 1
         case let .pooledCodes(normalization):
             let range = input.range(ofRow: row)
-            let k = self.k, rows = vectors.values.pointer, biases = bias.values.pointer
-            var kept = 0
-            for position in range where mask.keepsNext() {
-                kept += 1
-                let code = input.codes[position]
-                if let share, !share.contains(code) { continue }
-                VectorKernels.prefetch(rows + Int(code) * k, count: k)
-                mfae_prefetch(biases + Int(code))
-                selection.rows.append(code)
+            guard !range.isEmpty else { return 1 }
+            precondition(share == nil || share!.width == k, "a code share must be by the code vectors' width")
+            selection.rows.append(contentsOf: repeatElement(0, count: range.count))  // room; no allocation once grown
+            var written = 0
+            let fraction = mask.fraction
+            let kept = input.codes.withUnsafeBufferPointer { codes in
+                selection.rows.withUnsafeMutableBufferPointer { selected in
+                    mask.withGeneratorState { state in
+                        mfae_select_codes(codes.baseAddress! + range.lowerBound, range.count, state, fraction,
+                                          share?.member ?? 0, share?.members ?? 1, vectors.values.pointer,
+                                          bias.values.pointer, k, selected.baseAddress!, &written)
+                    }
+                }
             }
+            selection.rows.removeLast(range.count - written)
             let counted = normalization == .all ? range.count : kept
             return 1 / Float(1 + counted)
         }

@@ -11,6 +11,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         state = mixer.next() ^ purpose.salt
     }
 
+    /// Runs `body` with the generator's state, for C kernels that draw from the same sequence
+    /// (``mfae_select_codes``).
+    mutating func withState<R>(_ body: (UnsafeMutablePointer<UInt64>) -> R) -> R {
+        withUnsafeMutablePointer(to: &state, body)
+    }
+
     /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
