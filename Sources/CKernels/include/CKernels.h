@@ -65,10 +65,4 @@ static inline void mfae_cpu_relax(void) {
 #endif
 }
 
-/// Asks for the cache line holding `address` ahead of use (a hint; never faults).
-static inline void mfae_prefetch(const void *address) { __builtin_prefetch(address); }
-
-/// Asks for the cache line holding `address`, to be written, ahead of use.
-static inline void mfae_prefetch_for_write(const void *address) { __builtin_prefetch(address, 1); }
-
 #endif

@@ -56,6 +56,7 @@ public final class RatingDecoder: @unchecked Sendable {
                          userVector: UnsafePointer<Float>, lossScale: Float, perUseL2: Float,
                          gradients: DecoderGradients, userBiasGradient: inout Float,
                          userVectorGradient: UnsafeMutablePointer<Float>) -> (squaredErrors: Double, penalty: Double) {
+        guard !range.isEmpty else { return (0, 0) }
         let count = range.count, start = range.lowerBound
         let sums = targets.items.withUnsafeBufferPointer { items in
             targets.values.withUnsafeBufferPointer { values in

@@ -1,5 +1,3 @@
-import CKernels
-
 /// Small dense kernels on `k`-vectors: SIMD8 accumulators over the body, scalars over the tail.
 /// Reduction order is fixed, so results are bit-identical run to run.
 public enum VectorKernels {
@@ -43,22 +41,4 @@ public enum VectorKernels {
     public static func squaredNorm(_ x: UnsafePointer<Float>, count: Int) -> Float {
         dot(x, x, count: count)
     }
-
-    /// Asks for the cache lines of `x[0 ..< count]` ahead of reading them: a hint that lets the
-    /// misses of rows scattered over large tables overlap. Complexity O(count / 16).
-    @inline(__always)
-    public static func prefetch(_ x: UnsafePointer<Float>, count: Int) {
-        var index = 0
-        repeat { mfae_prefetch(x + index); index += floatsPerCacheLine } while index < count
-    }
-
-    /// Asks for the cache lines of `x[0 ..< count]` ahead of writing them. Complexity O(count / 16).
-    @inline(__always)
-    public static func prefetchForWrite(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        var index = 0
-        repeat { mfae_prefetch_for_write(x + index); index += floatsPerCacheLine } while index < count
-    }
-
-    /// Floats in a 64-byte cache line.
-    public static let floatsPerCacheLine = 16
 }
