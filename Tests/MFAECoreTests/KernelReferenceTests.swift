@@ -29,9 +29,10 @@ import Testing
     // MARK: Adam
 
     /// The C kernel (as `Adam.step` dispatches it, lazy over touched rows and dense) against the Double
-    /// reference, for widths that exercise the vector body, the scalar tail and width-1 bias tables,
+    /// reference, for widths that exercise the vector body, the scalar tail, width-1 bias tables and the
+    /// widths the row kernel takes as constants (8, 16, 32, 64),
     /// over several steps so that the moments and bias correction matter.
-    @Test(arguments: [1, 7, 10, 32, 37], [Adam.Rows.touched, .all])
+    @Test(arguments: [1, 7, 8, 10, 16, 32, 37, 64], [Adam.Rows.touched, .all])
     func adamStepMatchesReference(width: Int, rows mode: Adam.Rows) {
         let rows = 50
         var generator = SplitMix64(seed: UInt64(width))
