@@ -77,13 +77,8 @@ final class ShardedStep {
             let userVector = scratch.userVector.pointer
             for (index, row) in batchRows.enumerated() {
                 let weight = batch.weights[index * members + member]
-                userVector.update(repeating: 0, count: k)
-                var userBias: Float = 0
-                for other in 0 ..< members {
-                    let sums = batch.encodedParts(of: other) + index * (k + 1)
-                    VectorKernels.addScaled(sums, scale: 1, into: userVector, count: k)
-                    userBias += sums[k]
-                }
+                var userBias = Self.sumMemberParts(user: index, members: members, k: k, into: userVector,
+                                                   parts: batch.encodedParts(of:))
                 for j in 0 ..< k { userVector[j] *= weight }
                 userBias *= weight
                 let base = row * (members + 1)
@@ -110,13 +105,8 @@ final class ShardedStep {
             }
             let summed = scratch.userVectorGradient.pointer
             for (index, row) in batchRows.enumerated() {
-                summed.update(repeating: 0, count: k)
-                var biasGradient: Float = 0
-                for other in 0 ..< members {
-                    let part = batch.userGradients(of: other) + index * (k + 1)
-                    VectorKernels.addScaled(part, scale: 1, into: summed, count: k)
-                    biasGradient += part[k]
-                }
+                let biasGradient = Self.sumMemberParts(user: index, members: members, k: k, into: summed,
+                                                       parts: batch.userGradients(of:))
                 batch.encoderPenalties[member] += model.encoder.backward(
                     batch.selection(of: member, user: index).pointee,
                     weight: batch.weights[index * members + member], biasGradient: biasGradient,
@@ -133,6 +123,21 @@ final class ShardedStep {
             loss.penalty += batch.penalties[member] + batch.encoderPenalties[member]
         }
         return loss
+    }
+
+    /// Adds the members' parts of the batch's `user`th user in member order, each `k + 1` floats (a
+    /// vector, then a bias) at `parts(member) + user·(k + 1)`: the vectors into `vector` (overwritten),
+    /// and returns the biases' sum. The fixed order keeps results bit-identical for a thread count.
+    private static func sumMemberParts(user: Int, members: Int, k: Int, into vector: UnsafeMutablePointer<Float>,
+                                       parts: (Int) -> UnsafeMutablePointer<Float>) -> Float {
+        vector.update(repeating: 0, count: k)
+        var bias: Float = 0
+        for member in 0 ..< members {
+            let part = parts(member) + user * (k + 1)
+            VectorKernels.addScaled(part, scale: 1, into: vector, count: k)
+            bias += part[k]
+        }
+        return bias
     }
 
     /// `train` with each user's ratings reordered so that the ratings of items owned by member 0 come
