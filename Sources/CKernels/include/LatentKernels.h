@@ -6,7 +6,9 @@
 /// A view of a GradientTable's storage (GradientTable.swift) for kernels that touch its rows:
 /// `slot[row]` is where row `row` is stored, or -1 while it is untouched; `touched[0 ..< *touched_count]`
 /// are the touched rows in first-touch order. With `by_row`, row `r`'s gradient is at `values + r·width`,
-/// else the `n`th touched row's is at `values + n·width` (lazy Adam's compact layout).
+/// else the `n`th touched row's is at `values + n·width` (lazy Adam's compact layout). A bias table's
+/// view and its vector table's share `slot`, `touched` and `touched_count` (TouchedRows.swift), so the
+/// second of a row's two touches finds its slot already set, in cache.
 typedef struct {
     float *values;
     int32_t *slot;
@@ -40,7 +42,7 @@ static inline long mfae_row_owner(long row, long width, long members) {
 /// codes, draws the mask from the SplitMix64 state `*mask_state` (SplitMix64.swift: the rating is kept
 /// when the next draw's top 24 bits, as a float in [0, 1), are ≥ `drop_fraction`; every rating is kept
 /// when `mask_state` is NULL). Kept codes that member `member` of `members` owns (all when `members` is 1)
-/// are written to `selected`, and their vector (width k) and bias lines are prefetched.
+/// are written to `selected` (room for `count`), and their vector (width k) and bias lines are prefetched.
 /// Sets `*selected_count` and returns the number of ratings the mask kept, owned or not. O(count).
 long mfae_select_codes(const int32_t *codes, long count, uint64_t *mask_state, float drop_fraction, long member,
                        long members, const float *vectors, const float *bias, long k, int32_t *selected,

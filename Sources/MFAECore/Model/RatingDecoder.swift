@@ -70,10 +70,13 @@ public final class RatingDecoder: @unchecked Sendable {
         return (sums.squared_errors, sums.penalty)
     }
 
-    /// Zero gradients for the decoder's tables.
+    /// Zero gradients for the decoder's tables; the two share their touched rows (every rated item
+    /// gets a bias and a vector gradient).
     public func makeGradients(layout: GradientTable.Layout) -> DecoderGradients {
-        DecoderGradients(itemBias: GradientTable(shapeOf: itemBias, layout: layout),
-                         itemVectors: GradientTable(shapeOf: itemVectors, layout: layout))
+        let vectorGradient = GradientTable(shapeOf: itemVectors, layout: layout)
+        return DecoderGradients(itemBias: GradientTable(shapeOf: itemBias, layout: layout,
+                                                        sharingTouchedRowsWith: vectorGradient),
+                                itemVectors: vectorGradient)
     }
 }
 

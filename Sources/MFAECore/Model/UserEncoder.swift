@@ -102,10 +102,12 @@ public final class UserEncoder: @unchecked Sendable {
         }
     }
 
-    /// Zero gradients for this encoder's tables.
+    /// Zero gradients for this encoder's tables; the two share their touched rows (every selected row
+    /// gets a bias and a vector gradient).
     public func makeGradients(layout: GradientTable.Layout) -> EncoderGradients {
-        EncoderGradients(bias: GradientTable(shapeOf: bias, layout: layout),
-                         vectors: GradientTable(shapeOf: vectors, layout: layout))
+        let vectorGradient = GradientTable(shapeOf: vectors, layout: layout)
+        return EncoderGradients(bias: GradientTable(shapeOf: bias, layout: layout, sharingTouchedRowsWith: vectorGradient),
+                                vectors: vectorGradient)
     }
 }
 
