@@ -156,16 +156,27 @@ static inline uint64_t splitmix64_next(uint64_t *state) {
 long mfae_select_codes(const int32_t *codes, long count, uint64_t *mask_state, float drop_fraction, long member,
                        long members, const float *vectors, const float *bias, long k, int32_t *selected,
                        long *selected_count) {
-    long kept = 0, written = 0;
+    /* Branch-free: with half the ratings dropped at random, a branch on the draw is mispredicted about
+       every other rating. Every code is written and the count advances only for the selected ones.
+       Each iteration prefetches the last selected row (the same lines again until another is
+       selected, which costs no memory traffic), so requests go out while the loop runs. */
+    long kept = 0, written = 0, last = -1;
+    uint64_t state = mask_state ? *mask_state : 0; /* in a register, not stored back every rating */
     for (long n = 0; n < count; n++) {
-        if (mask_state && (float)(splitmix64_next(mask_state) >> 40) * (1.0f / 16777216.0f) < drop_fraction) continue;
-        kept++;
+        const long keep = !mask_state
+            || !((float)(splitmix64_next(&state) >> 40) * (1.0f / 16777216.0f) < drop_fraction);
         const int32_t code = codes[n];
-        if (members > 1 && mfae_row_owner(code, k, members) != member) continue;
-        prefetch_row(vectors + (long)code * k, k);
-        __builtin_prefetch(bias + code);
-        selected[written++] = code;
+        const long chosen = keep & (members == 1 || mfae_row_owner(code, k, members) == member);
+        kept += keep;
+        selected[written] = code;
+        written += chosen;
+        last = chosen ? code : last;
+        if (last >= 0) {
+            prefetch_row(vectors + last * k, k);
+            __builtin_prefetch(bias + last);
+        }
     }
+    if (mask_state) *mask_state = state;
     *selected_count = written;
     return kept;
 }
