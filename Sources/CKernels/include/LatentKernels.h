@@ -30,6 +30,12 @@ static inline float *mfae_touch(const mfae_gradient_rows *gradient, long row) {
     return gradient->values + (gradient->by_row ? row : index) * gradient->width;
 }
 
+/// Asks the CPU to start loading the `bytes` bytes at `start` into its caches (one hint per 64-byte
+/// line); no effect on results. O(bytes / 64).
+static inline void mfae_prefetch_bytes(const void *start, long bytes) {
+    for (long offset = 0; offset < bytes; offset += 64) __builtin_prefetch((const char *)start + offset);
+}
+
 /// Which of `members` team members owns row `row` of a table `width` floats wide (RowShare.swift): a
 /// multiplicative (Fibonacci) hash of the 64-byte line the row starts in.
 static inline long mfae_row_owner(long row, long width, long members) {

@@ -52,7 +52,10 @@ public final class FactorModel: @unchecked Sendable {
         let lossScale = 1 / Float(total)
         let perUseL2 = perExampleL2 * lossScale
         var squaredErrors = 0.0, penalty = 0.0
+        var upcoming = rows.makeIterator()  // one user ahead of the loop, for the prefetch hint
+        _ = upcoming.next()
         for row in rows {
+            if let next = upcoming.next() { data.prefetch(row: next) }
             var mask = masks.mask(forUser: data.users[row])
             let weight = encoder.select(row: row, of: data, mask: &mask, into: &scratch.selection)
             let userBias = encoder.forward(scratch.selection, weight: weight, vector: scratch.userVector.pointer)

@@ -1,0 +1,15 @@
+import CKernels
+
+extension RatingsByUser {
+    /// Asks the CPU to start loading row `row`'s codes, items and values into its caches, for a loop
+    /// that will visit that row next. Training visits users in a shuffled order, so each row's arrays
+    /// start at a place the hardware prefetcher cannot anticipate, and their first lines would be
+    /// waited for; a hint one user ahead hides those misses. No effect on results. O(row length / 16).
+    public func prefetch(row: Int) {
+        let range = range(ofRow: row)
+        guard !range.isEmpty else { return }
+        codes.withUnsafeBufferPointer { mfae_prefetch_bytes($0.baseAddress! + range.lowerBound, range.count * 4) }
+        items.withUnsafeBufferPointer { mfae_prefetch_bytes($0.baseAddress! + range.lowerBound, range.count * 4) }
+        values.withUnsafeBufferPointer { mfae_prefetch_bytes($0.baseAddress! + range.lowerBound, range.count * 4) }
+    }
+}
