@@ -48,6 +48,9 @@ decode(const int32_t *restrict items, const float *restrict ratings, long count,
        float loss_scale, float per_use_l2, const mfae_gradient_rows *bias_gradient,
        const mfae_gradient_rows *vector_gradient, float *restrict user_vector_gradient) {
     const long lanes = k / 8;
+    /* Local copies of the views: their fields stay in registers instead of being reloaded after
+       every store to a gradient. */
+    const mfae_gradient_rows bias_view = *bias_gradient, vector_view = *vector_gradient;
     f8 v[LANES_MAX], dv[LANES_MAX];
     if (in_registers(k))
         for (long c = 0; c < lanes; c++) { v[c] = load8(user_vector + 8 * c); dv[c] = load8(user_vector_gradient + 8 * c); }
@@ -68,8 +71,8 @@ decode(const int32_t *restrict items, const float *restrict ratings, long count,
         const float error = (base + item_bias[item] + product) - ratings[n];
         squared_errors += (double)(error * error);
         const float g = 2 * error * loss_scale;
-        *mfae_touch(bias_gradient, item) += g;
-        float *gradient = mfae_touch(vector_gradient, item);
+        *mfae_touch(&bias_view, item) += g;
+        float *gradient = mfae_touch(&vector_view, item);
         if (in_registers(k)) {
             for (long c = 0; c < lanes; c++) store8(gradient + 8 * c, load8(gradient + 8 * c) + g * v[c]);
         } else {
@@ -122,6 +125,7 @@ scatter(const int32_t *restrict rows, long count, float weight, float bias_gradi
         const float *restrict vector_gradient, const float *restrict vectors, const long k, float use_l2,
         const mfae_gradient_rows *bias_rows, const mfae_gradient_rows *vector_rows) {
     const float bias_part = weight * bias_gradient;
+    const mfae_gradient_rows bias_view = *bias_rows, vector_view = *vector_rows; /* fields in registers, as in decode */
     double penalty = 0;
     const long lanes = k / 8;
     f8 part[LANES_MAX];
@@ -129,8 +133,8 @@ scatter(const int32_t *restrict rows, long count, float weight, float bias_gradi
         for (long c = 0; c < lanes; c++) part[c] = weight * load8(vector_gradient + 8 * c);
     for (long n = 0; n < count; n++) {
         const long row = rows[n];
-        *mfae_touch(bias_rows, row) += bias_part;
-        float *target = mfae_touch(vector_rows, row);
+        *mfae_touch(&bias_view, row) += bias_part;
+        float *target = mfae_touch(&vector_view, row);
         if (in_registers(k)) {
             for (long c = 0; c < lanes; c++) store8(target + 8 * c, load8(target + 8 * c) + part[c]);
         } else {
