@@ -14,7 +14,7 @@
 typedef float f8 __attribute__((vector_size(32), aligned(4))); /* 8 floats, any 4-byte alignment */
 
 #define LANES_MAX 8 /* k ≤ 64 in registers */
-#define PREFETCH_DISTANCE 8 /* ratings ahead whose item rows are requested */
+#define PREFETCH_DISTANCE 16 /* ratings ahead whose item rows are requested */
 
 static inline __attribute__((always_inline)) f8 load8(const float *p) { return *(const f8 *)p; }
 static inline __attribute__((always_inline)) void store8(float *p, f8 x) { *(f8 *)p = x; }
