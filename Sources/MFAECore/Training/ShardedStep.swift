@@ -63,6 +63,7 @@ final class ShardedStep {
             let share = RowShare(member: member, members: members, width: k)
             let encoded = batch.encodedParts(of: member)
             for (index, row) in batchRows.enumerated() {
+                if index + 1 < batchRows.count { data.prefetch(row: batchRows[batchRows.startIndex + index + 1]) }
                 var mask = masks.mask(forUser: data.users[row])
                 let selection = batch.selection(of: member, user: index)
                 batch.weights[index * members + member] = model.encoder.select(row: row, of: data, mask: &mask,
@@ -76,6 +77,10 @@ final class ShardedStep {
             let parts = batch.userGradients(of: member)
             let userVector = scratch.userVector.pointer
             for (index, row) in batchRows.enumerated() {
+                if index + 1 < batchRows.count {
+                    let next = batchRows[batchRows.startIndex + index + 1] * (members + 1) + member
+                    order.prefetch(positions: starts[next] ..< starts[next + 1])
+                }
                 let weight = batch.weights[index * members + member]
                 var userBias = Self.sumMemberParts(user: index, members: members, k: k, into: userVector,
                                                    parts: batch.encodedParts(of:))
