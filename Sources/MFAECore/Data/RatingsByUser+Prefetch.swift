@@ -1,17 +1,21 @@
 import CKernels
 
 extension RatingsByUser {
-    /// Asks the CPU to start loading row `row`'s codes, items and values into its caches, for a loop
-    /// that will visit that row next. Training visits users in a shuffled order, so each row's arrays
-    /// start at a place the hardware prefetcher cannot anticipate, and their first lines would be
-    /// waited for; a hint one user ahead hides those misses. No effect on results. O(row length / 16).
-    public func prefetch(row: Int) { prefetch(positions: range(ofRow: row)) }
+    /// Asks the CPU to start loading the codes at `positions` into its caches: what a pooled-code
+    /// encoder reads of a user. No effect on results. O(positions / 16).
+    public func prefetchCodes(positions: Range<Int>) { Self.prefetch(codes, positions) }
 
-    /// The same hint for the ratings at `positions` only (a team member's share of a user's ratings).
-    public func prefetch(positions range: Range<Int>) {
-        guard !range.isEmpty else { return }
-        codes.withUnsafeBufferPointer { mfae_prefetch_bytes($0.baseAddress! + range.lowerBound, range.count * 4) }
-        items.withUnsafeBufferPointer { mfae_prefetch_bytes($0.baseAddress! + range.lowerBound, range.count * 4) }
-        values.withUnsafeBufferPointer { mfae_prefetch_bytes($0.baseAddress! + range.lowerBound, range.count * 4) }
+    /// Asks the CPU to start loading the items and values at `positions` into its caches: what the
+    /// decoder reads of a user. No effect on results. O(positions / 16).
+    public func prefetchTargets(positions: Range<Int>) {
+        Self.prefetch(items, positions)
+        Self.prefetch(values, positions)
+    }
+
+    private static func prefetch<Element>(_ array: [Element], _ positions: Range<Int>) {
+        guard !positions.isEmpty else { return }
+        array.withUnsafeBufferPointer { elements in
+            mfae_prefetch_bytes(elements.baseAddress! + positions.lowerBound, positions.count * MemoryLayout<Element>.stride)
+        }
     }
 }

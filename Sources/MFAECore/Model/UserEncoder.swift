@@ -78,6 +78,12 @@ public final class UserEncoder: @unchecked Sendable {
         }
     }
 
+    /// Asks the CPU to start loading what ``select(row:of:mask:into:share:)`` will read of `row`: the
+    /// codes for pooled codes, nothing for a per-user row. No effect on results.
+    public func prefetchInput(row: Int, of input: RatingsByUser) {
+        if case .pooledCodes = kind { input.prefetchCodes(positions: input.range(ofRow: row)) }
+    }
+
     /// Computes the user's bias and vector from the selected rows (the C kernel ``mfae_pool_rows``).
     /// Complexity O(rows × k).
     public func forward(_ selection: RowSelection, weight: Float, vector: UnsafeMutablePointer<Float>) -> Float {

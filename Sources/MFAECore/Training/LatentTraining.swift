@@ -88,7 +88,7 @@ struct LatentTraining {
         for batch in 0 ..< bounds.count - 1 {
             if isCancelled() { throw TrainingError.cancelled }
             step += 1
-            if batch + 2 < bounds.count { split.train.prefetch(row: order[bounds[batch + 1]]) }  // the next batch's first user
+            if batch + 2 < bounds.count { model.prefetch(row: order[bounds[batch + 1]], of: split.train) }  // the next batch's first user
             let loss = parallel.step(rows: order[bounds[batch] ..< bounds[batch + 1]], of: split.train, masks: masks,
                                      perExampleL2: perExampleL2, settings: settings, step: step, tableL2: tableL2)
             let batchLoss = loss.mse + loss.penalty

@@ -63,7 +63,9 @@ final class ShardedStep {
             let share = RowShare(member: member, members: members, width: k)
             let encoded = batch.encodedParts(of: member)
             for (index, row) in batchRows.enumerated() {
-                if index + 1 < batchRows.count { data.prefetch(row: batchRows[batchRows.startIndex + index + 1]) }
+                if index + 1 < batchRows.count {
+                    model.encoder.prefetchInput(row: batchRows[batchRows.startIndex + index + 1], of: data)
+                }
                 var mask = masks.mask(forUser: data.users[row])
                 let selection = batch.selection(of: member, user: index)
                 batch.weights[index * members + member] = model.encoder.select(row: row, of: data, mask: &mask,
@@ -79,7 +81,7 @@ final class ShardedStep {
             for (index, row) in batchRows.enumerated() {
                 if index + 1 < batchRows.count {
                     let next = batchRows[batchRows.startIndex + index + 1] * (members + 1) + member
-                    order.prefetch(positions: starts[next] ..< starts[next + 1])
+                    order.prefetchTargets(positions: starts[next] ..< starts[next + 1])
                 }
                 let weight = batch.weights[index * members + member]
                 var userBias = Self.sumMemberParts(user: index, members: members, k: k, into: userVector,
