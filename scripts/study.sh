@@ -2,13 +2,36 @@
 # The study: runs every shipped ML-100k experiment into lab.sqlite (resumable: run it again to
 # finish an interrupted study), then writes the reports under Reports/ (Markdown, gnuplot, SVG, HTML).
 # Extra arguments go to every `mfae-lab run` (for example --jobs 1).
+#
+# One Ctrl-C stops the whole study (exit 130): the running runs are marked interrupted, no further
+# spec starts, and Reports/ is left as it was. Exit status: 0 when the reports are written (runs that
+# failed or diverged are recorded and noted), 130 when interrupted, else the failing command's status.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product mfae-lab || exit 1
+interrupted() {
+  echo "study interrupted: Reports/ left as it was; run ./scripts/study.sh again to resume" >&2
+  exit 130
+}
+trap interrupted INT TERM HUP
+# The same command as the README's tour, so the tour's build after this one is incremental.
+swift build -c release || exit $?
 failed=0
 for spec in notebook protocols mask_sweep k_sweep regularization_sweep normalization; do
-  .build/release/mfae-lab run "Experiments/$spec.json" --db lab.sqlite "$@" || failed=1
+  .build/release/mfae-lab run "Experiments/$spec.json" --db lab.sqlite "$@"
+  status=$?
+  case $status in
+    0) ;;
+    1) failed=1 ;;            # failed or diverged runs: recorded, the study goes on
+    130) interrupted ;;       # Ctrl-C reached mfae-lab, which stopped cleanly
+    *) exit $status ;;
+  esac
 done
-.build/release/mfae-lab report --db lab.sqlite --out Reports --html || exit 1
+.build/release/mfae-lab report --db lab.sqlite --out Reports --html
+status=$?
+[ $status = 130 ] && interrupted
+[ $status = 0 ] || exit $status
 # Diverged runs (large learning rates in regularization_sweep) are expected and recorded; say so.
-[ "$failed" = 0 ] || echo "note: some runs failed or diverged; see 'mfae-lab runs --status failed' and '--status diverged'"
+if [ "$failed" = 1 ]; then
+  echo "note: some runs failed or diverged; see 'mfae-lab runs --status failed' and '--status diverged'"
+fi
+exit 0

@@ -15,8 +15,10 @@ struct BenchCommand: ParsableCommand {
         """)
 
     @Option(help: "The model to time.") var model: ModelKind = .mfae
-    @Option(help: "Comma-separated data sizes: 100k, 1m, 10m, 25m.") var ratings = "100k"
-    @Option(help: "Comma-separated latent dimensions.") var k = "10"
+    @Option(parsing: .upToNextOption, help: "Data sizes, one or more (--ratings 100k 1m).")
+    var ratings: [BenchSize] = [.ml100k]
+    @Option(parsing: .upToNextOption, help: "Latent dimensions, one or more (--k 10 32).")
+    var k: [Int] = [10]
     @Option(help: "Dense Adam or lazy Adam.") var optimizer: OptimizerKind = .adam
     @Option(help: "Threads inside the run.") var threads = 1
     @Option(help: "Epochs to time (the first is not counted in the median).") var epochs = 5
@@ -25,55 +27,60 @@ struct BenchCommand: ParsableCommand {
     var uniform = false
     @Flag(help: "Print one JSON object per case instead of a table.") var json = false
 
-    static let shapes: [String: (users: Int, items: Int, ratings: Int)] = [
-        "100k": (943, 1_682, 100_000), "1m": (6_040, 3_706, 1_000_209),
-        "10m": (69_878, 10_677, 10_000_054), "25m": (162_541, 59_047, 25_000_095),
-    ]
-
     func validate() throws {
         guard model.isLatent else { throw ValidationError("--model: expected mfae or mf") }
-        for size in sizes where Self.shapes[size] == nil {
-            throw ValidationError("--ratings: unknown size \"\(size)\"; expected one of 100k, 1m, 10m, 25m")
-        }
-        guard !dimensions.isEmpty, dimensions.allSatisfy({ $0 > 0 }) else {
-            throw ValidationError("--k: expected comma-separated positive integers")
+        guard !ratings.isEmpty else { throw ValidationError("--ratings: name at least one size") }
+        guard !k.isEmpty, k.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--k: expected one or more positive integers")
         }
         guard threads >= 1, epochs >= 2, batchSize >= 1 else {
             throw ValidationError("--threads ≥ 1, --epochs ≥ 2 and --batch-size ≥ 1 are required")
         }
     }
 
-    var sizes: [String] { ratings.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
-    var dimensions: [Int] { k.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
-
     func run() throws {
         #if DEBUG
-        CommandSupport.log("warning: this is a debug build; time a release build: swift run -c release mfae-lab bench …")
+        Console.log("warning: this is a debug build; time a release build: swift run -c release mfae-lab bench …")
         #endif
         if !json {
             print("| data | users | items | train ratings | model | optimizer | k | threads | ms/epoch | CPU ms/epoch | ratings/s/core | wall s | CPU s | peak RSS MiB | bytes/rating | eval ratings/s | fold-in users/s |")
             print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         }
-        for size in sizes {
-            guard let shape = Self.shapes[size] else { continue }
+        for size in ratings {
+            let shape = size.shape
             var parameters = SyntheticParameters()
             parameters.users = shape.users; parameters.items = shape.items; parameters.ratings = shape.ratings
             if uniform { parameters.popularityExponent = 0 }
             let generation = Stopwatch()
             let data = try parameters.generate()
-            CommandSupport.log(String(format: "generated %@ (%d ratings) in %.1f s", size, data.count, generation.elapsedSeconds))
-            for dimension in dimensions {
+            Console.log(String(format: "generated %@ (%d ratings) in %.1f s", size.rawValue, data.count, generation.elapsedSeconds))
+            for dimension in k {
                 var c = TrainingConfiguration()
                 c.model = model; c.k = dimension; c.optimizer = optimizer; c.threads = threads; c.epochs = epochs
                 c.batchSize = batchSize; c.validFraction = 0.05; c.testFraction = 0.05
                 let before = ResourceUsage.current(), wall = Stopwatch()
                 let measurement = try TrainingBenchmark.measure(c, on: data)
                 let after = ResourceUsage.current()
-                let row = BenchRow(size: size, data: data, configuration: c, measurement: measurement,
+                let row = BenchRow(size: size.rawValue, data: data, configuration: c, measurement: measurement,
                                    wallSeconds: wall.elapsedSeconds, cpuSeconds: after.cpuSeconds - before.cpuSeconds,
                                    peakResidentBytes: after.peakResidentBytes, uniform: uniform)
                 print(json ? try row.jsonLine() : row.markdown)
             }
+        }
+    }
+}
+
+/// A data size of `bench`: the shape of a MovieLens set.
+enum BenchSize: String, CaseIterable, ExpressibleByArgument {
+    case ml100k = "100k", ml1m = "1m", ml10m = "10m", ml25m = "25m"
+
+    /// Users, items and ratings of the MovieLens set of this size.
+    var shape: (users: Int, items: Int, ratings: Int) {
+        switch self {
+        case .ml100k: return (943, 1_682, 100_000)
+        case .ml1m: return (6_040, 3_706, 1_000_209)
+        case .ml10m: return (69_878, 10_677, 10_000_054)
+        case .ml25m: return (162_541, 59_047, 25_000_095)
         }
     }
 }

@@ -25,7 +25,7 @@ struct DataCommand: ParsableCommand {
 
         /// Fetches, then loads the set to print its counts and fingerprint.
         func run() throws {
-            try reportingDatasetErrors {
+            do {
                 let directory = DataDirectory.resolve(flag: dataDirectory)
                 let folder = try DatasetFetcher().fetch(name, into: directory, log: { print($0) })
                 let set = try DatasetLoader.load(folder: folder, format: nil, name: name)
@@ -45,8 +45,8 @@ struct DataCommand: ParsableCommand {
         var dataset: String
 
         /// The folder's format; detected when absent.
-        @Option(help: "Format of a folder: \(MovieLensFormat.allowedValues) (default: detected).")
-        var format: String?
+        @Option(help: "Format of a folder (default: detected).")
+        var format: MovieLensFormat?
 
         /// The `--data-dir` flag, resolved by ``DataDirectory/resolve(flag:environment:)``.
         @Option(name: .customLong("data-dir"), help: "Data directory (default: $MFAE_DATA_DIR, else ./data).")
@@ -58,8 +58,7 @@ struct DataCommand: ParsableCommand {
 
         /// Checks `--format` and that it is not combined with synthetic data.
         func validate() throws {
-            guard let format else { return }
-            _ = try parseFormat(format)
+            guard format != nil else { return }
             if case .synthetic? = try? DatasetSource.parse(dataset) {
                 throw ValidationError("--format applies to folders and named sets, not to synthetic data")
             }
@@ -67,17 +66,15 @@ struct DataCommand: ParsableCommand {
 
         /// Loads the set (fetching a missing ml-100k) and prints what it holds.
         func run() throws {
-            try reportingDatasetErrors {
+            do {
                 let directory = DataDirectory.resolve(flag: dataDirectory)
                 var source = try DatasetSource.parse(dataset)
                 if let format, let folder = source.folder(dataDirectory: directory) {
-                    source = .folder(path: folder.path, format: try parseFormat(format))
+                    source = .folder(path: folder.path, format: format)
                 }
                 let started = Date()
-                let set = try source.load(dataDirectory: directory, log: { message in
-                    // Progress goes to stderr so that --json output stays one object.
-                    FileHandle.standardError.write(Data((message + "\n").utf8))
-                })
+                // Progress goes to stderr so that --json output stays one object.
+                let set = try source.load(dataDirectory: directory, log: Console.log)
                 let seconds = Date().timeIntervalSince(started)
                 let bytes = source.folder(dataDirectory: directory).flatMap { ratingsFileBytes(in: $0, format: source) }
                 printInfo(set, seconds: seconds, bytes: bytes)
@@ -135,8 +132,8 @@ struct DataCommand: ParsableCommand {
         var out: String
 
         /// The files' format.
-        @Option(help: "File format: \(MovieLensFormat.allowedValues).")
-        var format: String = MovieLensFormat.csv.rawValue
+        @Option(help: "File format.")
+        var format: MovieLensFormat = .csv
 
         /// The generator's parameters, one option each (see ``SyntheticParameters``).
         @Option(help: "Number of users.") var users: Int = SyntheticParameters().users
@@ -152,15 +149,10 @@ struct DataCommand: ParsableCommand {
         @Option(name: .customLong("min-ratings"), help: "Fewest ratings per user (at least 4).")
         var minRatings: Int = SyntheticParameters().minRatingsPerUser
 
-        /// Checks `--format`.
-        func validate() throws {
-            _ = try parseFormat(format)
-        }
-
         /// Generates, writes, and prints the files and the seconds each step took.
         func run() throws {
-            try reportingDatasetErrors {
-                let fileFormat = try parseFormat(format)
+            do {
+                let fileFormat = format
                 var parameters = SyntheticParameters()
                 parameters.users = users
                 parameters.items = items
@@ -198,22 +190,4 @@ struct DataCommand: ParsableCommand {
 private func fileSize(_ url: URL) -> Int {
     let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
     return (attributes?[.size] as? Int) ?? 0
-}
-
-/// The format named by `text` (`csv`, `dat`, `u_data` or `u-data`, `recbole`).
-private func parseFormat(_ text: String) throws -> MovieLensFormat {
-    guard let format = MovieLensFormat(parsing: text) else {
-        throw ValidationError("unknown format \"\(text)\": expected one of \(MovieLensFormat.allowedValues)")
-    }
-    return format
-}
-
-/// Runs `body`; a ``DatasetError`` is printed to stderr and ends the command with a failure status.
-private func reportingDatasetErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as DatasetError {
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-        throw ExitCode.failure
-    }
 }

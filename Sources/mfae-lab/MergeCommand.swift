@@ -20,8 +20,8 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let stores: [any RunStore] = try sources.map { try SQLiteRunStore(path: try existingDatabase($0)) }
-        let target = try SQLiteRunStore(path: into)
+        let stores: [any RunStore] = try sources.map { try DatabaseOption.openExisting($0) }
+        let target = try DatabaseOption.openForWriting(into)
         let summary = try target.merge(from: stores)
         print("merged \(sources.count) file(s) into \(into): \(summary)")
     }

@@ -10,13 +10,16 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write each experiment's report: Markdown, gnuplot scripts and SVG plots, optionally HTML.",
         discussion: """
             Writes OUT/<experiment>/README.md with plots/*.gp, *.dat and rendered *.svg, and OUT/README.md \
-            indexing them; --html adds a self-contained index.html beside each. Plots are rendered with \
-            gnuplot when it is on PATH (apt-get install gnuplot-nox); without it the scripts are still written. \
-            The same database gives byte-identical Markdown.
+            indexing them; --html adds a self-contained index.html beside each. The reports are written into a \
+            temporary folder and moved into place when complete, and OUT then holds exactly the experiments \
+            reported: a report refuses (writing nothing) to drop reports of other experiments from OUT, or to \
+            replace a complete experiment's report with an incomplete one (unless --allow-incomplete). Plots \
+            are rendered with gnuplot when it is on PATH (apt-get install gnuplot-nox); without it the scripts \
+            are still written and the Markdown says how to render them. The same database gives \
+            byte-identical Markdown.
             """)
 
-    @Option(help: "The lab database file (SQLite).")
-    var db: String = "lab.sqlite"
+    @OptionGroup var database: DatabaseOption
 
     @Option(name: .customLong("experiment"), help: "An experiment to report; repeat for several (default: all).")
     var experiments: [String] = []
@@ -33,35 +36,42 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Title, or part of one, of the item whose nearest items are listed.")
     var probe: String = ReportOptions.defaultProbeTitle
 
+    @Flag(help: "Replace complete reports in OUT even with those of experiments whose runs have not all ended.")
+    var allowIncomplete = false
+
     func run() throws {
-        guard FileManager.default.fileExists(atPath: db) else {
-            throw CommandSupport.fail("no lab database at \(db): run an experiment first (mfae-lab run SPEC) or pass --db FILE")
-        }
-        let options = ReportOptions(experimentNames: experiments, probeTitle: probe, writesHTML: html,
+        var options = ReportOptions(experimentNames: experiments, probeTitle: probe, writesHTML: html,
                                     rendersPlots: !noRender, reportCommand: reproducingCommand)
-        let source = RunStoreReportSource(store: try SQLiteRunStore(path: db), databasePath: db)
-        let summary: ReportGenerator.Summary
-        do {
-            summary = try ReportGenerator(source: source, options: options)
-                .write(to: URL(fileURLWithPath: out), log: CommandSupport.log)
-        } catch let error as ReportError {
-            throw CommandSupport.fail(error.description)
+        options.allowsIncomplete = allowIncomplete
+        let databaseArguments = database.isDefault ? "" : " --db " + Self.shellQuoted(database.db)
+        let source = RunStoreReportSource(store: try database.openExisting(), runCommand: { specFile in
+            "mfae-lab run " + Self.shellQuoted(specFile) + databaseArguments
+        })
+        let folder = URL(fileURLWithPath: out)
+        // Interrupted, the report leaves OUT as it was and removes its temporary folder.
+        let staging = ReportGenerator.stagingFolder(for: folder)
+        let trap = InterruptTrap { _ in
+            try? FileManager.default.removeItem(at: staging)
+            Console.log("interrupted: \(out)/ left as it was")
+            Foundation.exit(ExitStatus.interrupted.rawValue)
         }
+        let summary = try ReportGenerator(source: source, options: options).write(to: folder, log: Console.log)
+        trap.remove()
         var line = "\(summary.folders.count) report(s) in \(out)/"
         if summary.isGnuplotMissing {
-            line += ", plots not rendered (gnuplot is missing)"
+            line += ", plots not rendered (gnuplot is missing; the reports say how to render them)"
         } else if !noRender {
             line += ", \(summary.renderedPlots) plot(s) rendered"
         }
         if !summary.failedPlots.isEmpty { line += ", \(summary.failedPlots.count) plot(s) failed" }
-        print(line)
+        Console.say(line)
     }
 
     /// This command with its options in a fixed order and defaults left out, for the reports'
     /// provenance: the same options always give the same text.
     var reproducingCommand: String {
         var words = ["mfae-lab", "report"]
-        if db != "lab.sqlite" { words += ["--db", db] }
+        if !database.isDefault { words += ["--db", database.db] }
         for name in experiments { words += ["--experiment", name] }
         if out != "Reports" { words += ["--out", out] }
         if html { words.append("--html") }

@@ -10,8 +10,10 @@ struct RunCommand: ParsableCommand {
         abstract: "Run an experiment spec's grid into the lab database.",
         discussion: """
             Runs whose key is already done are skipped: resuming is running the same command again. \
-            Ctrl-C stops cleanly (running runs are marked interrupted). Exit status: 0 when every run is \
-            done, 1 when some failed or diverged, 130 when interrupted.
+            Ctrl-C, SIGTERM, SIGHUP or a closed standard output stop cleanly (running runs are marked \
+            interrupted). A relative dataset path in the spec is taken relative to the spec file's folder. \
+            Exit status: 0 when every run is done, 1 when some failed or diverged, 64 for a wrong command \
+            line, 130 when interrupted.
             """)
 
     @Argument(help: "The experiment spec (JSON), e.g. Experiments/smoke.json.")
@@ -23,8 +25,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Keep --jobs even when jobs × threads per run exceeds the cores.")
     var oversubscribe = false
 
-    @Option(help: "The lab database file (SQLite, on a local disk).")
-    var db: String = "lab.sqlite"
+    @OptionGroup var database: DatabaseOption
 
     @Option(name: .customLong("data-dir"), help: "Data directory for named data sets (default: $MFAE_DATA_DIR, else ./data).")
     var dataDirectory: String?
@@ -46,14 +47,19 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let shard { _ = try Shard(parsing: shard) }
+        if let shard {
+            do {
+                _ = try Shard(parsing: shard)
+            } catch let error as LabError {
+                throw ValidationError("--shard: \(error)")
+            }
+        }
     }
 
     func run() throws {
         let (experiment, text) = try ExperimentSpec.load(path: spec)
         let shard = try self.shard.map(Shard.init(parsing:)) ?? .whole
-        let log = StandardError()
-        let data = try experiment.dataset.load(dataDirectory: DataDirectory.resolve(flag: dataDirectory)) { log.write($0) }
+        let data = try experiment.dataset.load(dataDirectory: DataDirectory.resolve(flag: dataDirectory), log: Console.log)
         let plan = try SweepPlan(spec: experiment, specText: String(decoding: text, as: UTF8.self), data: data,
                                  shard: shard)
         let policy = ClaimPolicy(force: force, retryFailed: retryFailed)
@@ -64,30 +70,38 @@ struct RunCommand: ParsableCommand {
 
         let budget = CoreBudget(requested: jobs, threadsPerRun: plan.threadsPerRun,
                                 cores: ProcessInfo.processInfo.activeProcessorCount, oversubscribe: oversubscribe)
-        if let note = budget.note { log.write("note: \(note)") }
+        if let note = budget.note { Console.log("note: \(note)") }
         let jobs = budget.jobs
-        let store = try SQLiteRunStore(path: db)
+        let store = try database.openForWriting()
         let progress = ProgressDisplay(plan: plan, mode: plain ? .plain : nil)
         let runner = SweepRunner(store: store, options: SweepRunner.Options(jobs: jobs, policy: policy),
                                  observer: { progress.handle($0) })
-        let trap = InterruptTrap { _ in
-            log.write("interrupted: stopping running runs (Ctrl-C again to quit at once)")
+        let trap = InterruptTrap { signal in
+            let name = signal == SIGINT ? "Ctrl-C" : signal == SIGHUP ? "SIGHUP" : "SIGTERM"
+            Console.log("interrupted (\(name)): stopping running runs (\(name) again to quit at once)")
             runner.cancel()
         }
-        say("\(plan.spec.name): \(plan.jobs.count) runs on \(data.name) (\(data.count) ratings), "
-              + "\(jobs) job(s), database \(db)" + (shard.count > 1 ? ", shard \(shard)" : ""))
+        Console.outputClosed = {
+            Console.log("interrupted: standard output was closed; stopping running runs")
+            runner.cancel()
+        }
+        Console.say("\(plan.spec.name): \(plan.jobs.count) runs on \(data.name) (\(data.count) ratings), "
+              + "\(jobs) job(s), database \(database.db)" + (shard.count > 1 ? ", shard \(shard)" : ""))
         progress.startTimer()
         let summary = try runner.run(plan)
         progress.stop()
         trap.remove()
-        say("\(plan.spec.name): \(summary)")
+        Console.say("\(plan.spec.name): \(summary)")
         if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
     }
 
     private func printDryRun(_ plan: SweepPlan, policy: ClaimPolicy) throws {
-        let store: any RunStore = FileManager.default.fileExists(atPath: db) ? try SQLiteRunStore(path: db) : InMemoryRunStore()
+        // The same verdict on --db as a real run, without creating anything.
+        let note = try database.checkWritable()
+        let store: any RunStore = note == nil ? try database.openExisting() : InMemoryRunStore()
         let dispositions = try plan.dispositions(in: store, policy: policy)
         print("\(plan.spec.name): \(plan.spec.description)")
+        print("database: \(database.db)" + (note.map { " (\($0))" } ?? ""))
         print("data: \(plan.data.name), \(plan.data.count) ratings, fingerprint \(plan.fingerprint.prefix(12))")
         for (job, disposition) in zip(plan.jobs, dispositions) {
             let state = disposition.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)
@@ -99,17 +113,5 @@ struct RunCommand: ParsableCommand {
         print("\(plan.jobs.count) runs\(shardNote) (\(plan.grid.collapsedCount) duplicate grid points collapsed): "
               + RunDisposition.allCases.map { "\(counts[$0, default: 0]) \($0 == .retry ? "to retry" : $0.rawValue)" }
                 .joined(separator: ", "))
-    }
-}
-
-/// Writes a line to standard output at once (unbuffered, so it interleaves with the progress display).
-func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}
-
-/// Writes lines to standard error.
-struct StandardError: Sendable {
-    func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

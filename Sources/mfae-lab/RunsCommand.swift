@@ -6,27 +6,19 @@ import MFAELab
 struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "runs", abstract: "List runs in the lab database.")
 
-    @Option(help: "The lab database file.")
-    var db: String = "lab.sqlite"
+    @OptionGroup var database: DatabaseOption
 
     @Option(help: "Only runs of this experiment.")
     var experiment: String?
 
-    @Option(help: "Only runs with this status (pending, running, done, failed, diverged, interrupted).")
-    var status: String?
+    @Option(help: "Only runs with this status.")
+    var status: RunStatus?
 
     @Flag(help: "JSON (one object per run, with its configuration and metrics).")
     var json = false
 
     func run() throws {
-        let status = try self.status.map { text -> RunStatus in
-            guard let value = RunStatus(rawValue: text) else {
-                throw ValidationError("unknown status \"\(text)\"; expected one of "
-                                      + RunStatus.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return value
-        }
-        let store = try SQLiteRunStore(path: try existingDatabase(db))
+        let store = try database.openExisting()
         let runs = try store.runs(RunFilter(experiment: experiment, status: status))
         if json {
             let encoder = JSONEncoder()
@@ -47,12 +39,4 @@ struct RunsCommand: ParsableCommand {
         }
         print("\(runs.count) run(s)")
     }
-}
-
-/// `path`, if the file exists; reading commands never create a database.
-func existingDatabase(_ path: String) throws -> String {
-    guard FileManager.default.fileExists(atPath: path) else {
-        throw ValidationError("no database at \(path) (run an experiment first, or pass --db)")
-    }
-    return path
 }

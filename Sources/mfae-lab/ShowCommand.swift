@@ -11,11 +11,10 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A run id, or a unique prefix of a run key.", valueName: "run"))
     var runReference: String
 
-    @Option(help: "The lab database file.")
-    var db: String = "lab.sqlite"
+    @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let store = try SQLiteRunStore(path: try existingDatabase(db))
+        let store = try database.openExisting()
         let record = try store.run(matching: runReference)
         print("run \(record.id)  \(record.label)")
         print("key         \(record.key)")

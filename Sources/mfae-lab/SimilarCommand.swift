@@ -22,11 +22,10 @@ struct SimilarCommand: ParsableCommand {
     @Option(help: "cosine (similarity, larger is nearer) or euclidean (distance, the notebook's).")
     var metric: NearestItems.Metric = .cosine
 
-    @Option(help: "The lab database file.")
-    var db: String = "lab.sqlite"
+    @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let store = try SQLiteRunStore(path: try existingDatabase(db))
+        let store = try database.openExisting()
         let record = try store.run(matching: runReference)
         guard let items = try store.itemParameters(runID: record.id) else {
             throw LabError.noItemParameters(run: "\(record.id) (\(record.label), \(record.status))")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MFAECore
+import MFAELab
 
 /// `mfae-lab train`: one model from flags, one line per epoch, final test metrics.
 struct TrainCommand: ParsableCommand {
@@ -35,7 +36,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Standard deviation of the initial parameters.") var initScale: Float = 1e-6
     @Option(help: "Threads for data-parallel training inside the run.") var threads = 1
     @Option(help: "Print the 10 nearest items to this title after training.") var similar: String?
-    @Flag(help: "Print one JSON object with the results as the last line of stdout.") var json = false
+    @Flag(help: "Print one JSON object with the results on stdout (and the epoch lines on stderr).") var json = false
+
+    /// Writes a human-readable line: to stdout, or to stderr when stdout carries the `--json` object.
+    private func show(_ line: String) {
+        if json { Console.log(line) } else { Console.say(line) }
+    }
 
     func validate() throws {
         let problems = makeConfiguration().problems()
@@ -56,43 +62,38 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let data = try CommandSupport.loadDataset(dataset, format: format, dataDir: dataDir)
         let configuration = makeConfiguration()
-        CommandSupport.log("\(data.name): \(data.userCount) users, \(data.itemCount) items, \(data.count) ratings; "
+        Console.log("\(data.name): \(data.userCount) users, \(data.itemCount) items, \(data.count) ratings; "
             + "\(model) under \(evaluationProtocol)")
-        let result: TrainingResult
-        do {
-            result = try Trainer.run(configuration, on: data, observer: { event in
-                if case let .epochEnded(record) = event {
-                    print(String(format: "epoch %3d  train loss %.4f  valid rmse %.4f  %.2f s",
-                                 record.epoch, record.trainLoss, record.valid.rmse, record.seconds))
-                }
-            })
-        } catch let error as TrainingError {
-            throw CommandSupport.fail(error.description)
-        }
-        print(String(format: "best epoch %d  valid rmse %.4f  test rmse %.4f  mse %.4f  mae %.4f  (%.2f s)",
+        let result = try Trainer.run(configuration, on: data, observer: { event in
+            if case let .epochEnded(record) = event {
+                show(String(format: "epoch %3d  train loss %.4f  valid rmse %.4f  %.2f s",
+                            record.epoch, record.trainLoss, record.valid.rmse, record.seconds))
+            }
+        })
+        show(String(format: "best epoch %d  valid rmse %.4f  test rmse %.4f  mse %.4f  mae %.4f  (%.2f s)",
                      result.bestEpoch, result.valid.rmse, result.test.rmse, result.test.mse, result.test.mae,
                      result.trainSeconds))
         if let foldIn = result.foldInMillisecondsPerUser {
-            print(String(format: "fold-in %.4f ms per user", foldIn))
+            show(String(format: "fold-in %.4f ms per user", foldIn))
         }
         var neighbours: [String]?
         if let similar {
             neighbours = try printNeighbours(of: similar, result: result, data: data)
         }
         if json {
-            print(try TrainSummary(result: result, neighbours: neighbours).jsonLine())
+            Console.say(try TrainSummary(result: result, neighbours: neighbours).jsonLine())
         }
     }
 
     private func printNeighbours(of title: String, result: TrainingResult, data: RatingSet) throws -> [String] {
-        guard let items = result.items else { throw CommandSupport.fail("--similar needs a latent model (mfae or mf)") }
+        guard let items = result.items else { throw CommandError.noItemVectors(model: model.rawValue) }
         guard let probe = data.items(matching: title).first else {
-            throw CommandSupport.fail("--similar: no item title contains \"\(title)\"")
+            throw LabError.itemNotFound(title: title, suggestions: [])
         }
-        print("nearest to \(data.itemTitles[probe.position]) (euclidean):")
+        show("nearest to \(data.itemTitles[probe.position]) (euclidean):")
         let neighbours = NearestItems.neighbours(of: probe, in: items, metric: .euclidean, count: 10)
         for neighbour in neighbours {
-            print(String(format: "  %.4f  %@", neighbour.score, data.itemTitles[neighbour.item.position]))
+            show(String(format: "  %.4f  %@", neighbour.score, data.itemTitles[neighbour.item.position]))
         }
         return neighbours.map { data.itemTitles[$0.item.position] }
     }

@@ -26,7 +26,19 @@ struct LabTestFolder {
     }
 
     func write(_ name: String, _ text: String) throws {
-        try Data(text.utf8).write(to: url.appendingPathComponent(name))
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    /// The text of the file `name` here.
+    func text(_ name: String) throws -> String {
+        try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// Deletes the folder.
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
     }
 
     func exists(_ name: String) -> Bool {

@@ -33,8 +33,8 @@ struct ReportCommandTests {
         _ = try XMLDocument(data: Data(try text(folder, "Reports/smoke/index.html").utf8), options: [])
         #expect(try text(folder, "Reports/README.md").contains("[smoke](smoke/README.md)"))
 
-        // The same database gives the same Markdown, whatever is rendered.
-        let again = try folder.run("report", "--html", "--no-render", "--out", "Again")
+        // The same database gives the same Markdown (rendered alike).
+        let again = try folder.run("report", "--html", "--out", "Again")
         #expect(again.status == 0, "\(again.stderr)")
         let regenerated = try text(folder, "Again/smoke/README.md")
         #expect(regenerated == markdown.replacingOccurrences(of: "mfae-lab report --html",
@@ -69,5 +69,9 @@ struct ReportCommandTests {
         #expect(process.terminationStatus == 0, "\(output)")
         #expect(output.contains("apt-get install gnuplot-nox") && output.contains("plots not rendered"))
         #expect(folder.exists("Reports/smoke/plots/cost.gp") && !folder.exists("Reports/smoke/plots/cost.svg"))
+        // The Markdown links no missing SVG and says how to render the plots.
+        let markdown = try text(folder, "Reports/smoke/README.md")
+        #expect(!markdown.contains(".svg)"), "\(markdown)")
+        #expect(markdown.contains("Not rendered") && markdown.contains("gnuplot cost.gp"), "\(markdown)")
     }
 }

@@ -30,10 +30,11 @@ struct TrainCommandTests {
                                              "--epochs", "3", "--batch-size", "50", "--similar", "Amélie", "--json"],
                                             in: folder.url)
             #expect(result.status == 0, "\(result.stderr)")
-            let lines = result.stdout.split(separator: "\n").map(String.init)
+            // Standard output is exactly one JSON document; the human-readable lines go to standard error.
+            let lines = result.stderr.split(separator: "\n").map(String.init)
             #expect(lines.filter { $0.hasPrefix("epoch") }.count == 3)
             #expect(lines.contains { $0.contains("nearest to Amélie (2001)") })
-            let summary = try JSONSerialization.jsonObject(with: Data(try #require(lines.last).utf8)) as? [String: Any]
+            let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
             let json = try #require(summary)
             for key in ["model", "protocol", "seed", "best_epoch", "valid_rmse", "test_mse", "test_rmse", "test_mae",
                         "epoch_seconds", "train_seconds", "neighbors"] {
@@ -53,7 +54,7 @@ struct TrainCommandTests {
             let second = try CLIProcess.run(arguments, in: folder.url)
             #expect(first.status == 0, "\(first.stderr)")
             func metrics(_ output: String) throws -> [String: Double] {
-                let object = try JSONSerialization.jsonObject(with: Data((output.split(separator: "\n").last ?? "").utf8))
+                let object = try JSONSerialization.jsonObject(with: Data(output.utf8))
                 let json = try #require(object as? [String: Any])
                 return json.compactMapValues { $0 as? Double }.filter { !$0.key.hasSuffix("seconds") && $0.key != "foldin_ms_per_user" }
             }

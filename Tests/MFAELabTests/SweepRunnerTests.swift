@@ -150,20 +150,6 @@ struct SweepRunnerTests {
         #expect(trainer.callCount == resumed.doneNow)
         #expect(try store.runs(RunFilter(status: .done)).count == plan.jobs.count)
     }
-
-    @Test func progressLinesNameEachFinishedRun() throws {
-        let plan = try LabFixtures.plan()
-        let pipe = Pipe()
-        let display = ProgressDisplay(plan: plan, mode: .plain, output: pipe.fileHandleForWriting)
-        _ = try SweepRunner(store: InMemoryRunStore(), train: LabFixtures.FakeTrainer().function) { display.handle($0) }
-            .run(plan)
-        display.stop()
-        try pipe.fileHandleForWriting.close()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let lines = text.split(separator: "\n")
-        #expect(lines.count == plan.jobs.count)
-        #expect(lines.allSatisfy { $0.contains(" done ") && $0.contains("test RMSE") })
-    }
 }
 
 @Suite("Sweeps with the real trainer")

@@ -57,7 +57,8 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
         SHA256.hash(data: text).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Reads and parses a spec file.
+    /// Reads and parses a spec file. A relative dataset folder is taken relative to the spec file's
+    /// folder, not the current directory.
     /// - Throws: ``LabError/unreadable(file:reason:)``, or ``LabError/invalidSpec(file:problems:)``
     ///   listing every problem.
     public static func load(path: String) throws -> (spec: ExperimentSpec, text: Data) {
@@ -67,7 +68,10 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
         } catch {
             throw LabError.unreadable(file: path, reason: "cannot read the spec: \(error.localizedDescription)")
         }
-        return (try parse(data, file: path), data)
+        var spec = try parse(data, file: path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        spec.dataset = spec.dataset.resolvingRelativePath(against: folder)
+        return (spec, data)
     }
 }
 

@@ -15,16 +15,17 @@ import MFAELab
 public struct RunStoreReportSource: ReportSource {
     /// The store read.
     public var store: any RunStore
-    /// The database path, as given on the command line, for the reproduce command.
-    public var databasePath: String
+    /// The command that runs a spec file into this store, quoted in the report's provenance
+    /// (the caller knows how its database was named on its command line).
+    public var runCommand: @Sendable (_ specFile: String) -> String
     /// Folders searched for the spec file whose text was recorded (the store keeps the text, not
     /// the path): by default `Experiments` and the current folder.
     public var specFolders: [URL]
 
-    /// A source reading `store`, stored at `databasePath`.
-    public init(store: any RunStore, databasePath: String,
+    /// A source reading `store`; `runCommand` gives the command that runs a spec file into it.
+    public init(store: any RunStore, runCommand: @escaping @Sendable (_ specFile: String) -> String,
                 specFolders: [URL] = [URL(fileURLWithPath: "Experiments"), URL(fileURLWithPath: ".")]) {
-        self.store = store; self.databasePath = databasePath; self.specFolders = specFolders
+        self.store = store; self.runCommand = runCommand; self.specFolders = specFolders
     }
 
     public func experiments() throws -> [ReportExperiment] {
@@ -68,9 +69,7 @@ public struct RunStoreReportSource: ReportSource {
         let fingerprint = datasetFingerprint(of: runs)
         let dataset = try fingerprint.flatMap { try store.dataset(fingerprint: $0) }
         let specFile = findSpecFile(hash: record.specHash)
-        let database = databasePath == "lab.sqlite" ? "" : " --db \(shellQuoted(databasePath))"
-        let command = specFile.map { "mfae-lab run \(shellQuoted($0))\(database)" }
-            ?? "# save the spec below as spec.json, then:\nmfae-lab run spec.json\(database)"
+        let command = specFile.map(runCommand) ?? "# save the spec below as spec.json, then:\n" + runCommand("spec.json")
         return ReportExperiment(name: record.name, description: record.description, specFile: specFile,
                                 specText: record.spec, specHash: record.specHash,
                                 datasetName: dataset?.name ?? "unknown", datasetFingerprint: fingerprint ?? "unknown",
@@ -136,10 +135,5 @@ public struct RunStoreReportSource: ReportSource {
             }
         }
         return nil
-    }
-
-    private func shellQuoted(_ text: String) -> String {
-        let safe = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:@".contains($0) }
-        return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -34,7 +34,7 @@ public struct ExperimentReport: Sendable {
         let learning = LearningCurveSection.make(learningCurves, experiment: name)
         let costSection = CostSection.make(cost, experiment: name)
         var blocks = Self.introduction(analysis)
-        blocks += HeadlineSection.findings(headlines)
+        blocks += HeadlineSection.findings(headlines, leading: SensitivitySection.maskingFinding(sensitivities).map { [$0] } ?? [])
         blocks += HeadlineSection.blocks(headlines, analysis: analysis)
         blocks += sensitivity.blocks
         blocks += learning.blocks
@@ -46,8 +46,26 @@ public struct ExperimentReport: Sendable {
         plots = sensitivity.plots + learning.plots + costSection.plots
     }
 
-    /// The report as Markdown.
+    /// The report as Markdown, every figure linking its rendered SVG.
     public var markdown: String { MarkdownRenderer.render(document) }
+
+    /// The report as Markdown; figures for which `isRendered` is false say that their SVG was not
+    /// rendered and how to render it, instead of linking a missing image.
+    public func markdown(isRendered: (ReportFigure) -> Bool) -> String {
+        MarkdownRenderer.render(document, isRendered: isRendered)
+    }
+
+    /// Runs that have not ended (pending, running or interrupted): the experiment is incomplete.
+    public var unfinishedRunCount: Int {
+        analysis.runs.filter { $0.status == .pending || $0.status == .cancelled }.count
+    }
+
+    /// Whether every run has ended (done, failed or diverged).
+    public var isComplete: Bool { unfinishedRunCount == 0 }
+
+    /// The words that open an incomplete report's second paragraph, by which a later `report`
+    /// recognises a report it may replace.
+    public static let incompleteMarker = "Incomplete:"
 
     /// The report as a self-contained HTML page; `svg` gives a figure's inline SVG when rendered.
     public func html(svg: (ReportFigure) -> String?) -> String { HTMLRenderer.render(document, svg: svg) }
@@ -64,6 +82,12 @@ public struct ExperimentReport: Sendable {
         var facts = RichText.text("Data set ") + .code(experiment.datasetName) + .text(". \(ExperimentReport.runCount(analysis)).")
         if !models.isEmpty { facts = facts + .text(" Models: \(models). Protocols: \(protocols).") }
         blocks.append(.paragraph(facts))
+        let unfinished = analysis.runs.filter { $0.status == .pending || $0.status == .cancelled }.count
+        if unfinished > 0 {
+            blocks.append(.paragraph(.strong(incompleteMarker) + .text(" \(unfinished) of \(analysis.runs.count) runs have not "
+                + "finished (pending, running or interrupted), so every number below may change. Resume with the run command "
+                + "under Provenance, then report again.")))
+        }
         return blocks
     }
 

@@ -26,18 +26,4 @@ struct FileWriter {
 
     /// Remembers a file written by someone else (gnuplot).
     mutating func record(_ path: String) { written.append(path) }
-
-    /// Removes `.gp`, `.dat` and `.svg` files left in a plots folder by an earlier report, so a plot
-    /// that is no longer produced does not linger.
-    func removeGeneratedPlots(in folder: String) throws {
-        let directory = url(folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasSuffix(".gp") || name.hasSuffix(".dat") || name.hasSuffix(".svg") {
-            do {
-                try FileManager.default.removeItem(at: directory.appendingPathComponent(name))
-            } catch {
-                throw ReportError.writeFailed(path: directory.appendingPathComponent(name).path, reason: error.localizedDescription)
-            }
-        }
-    }
 }

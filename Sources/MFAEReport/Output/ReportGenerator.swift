@@ -60,11 +60,33 @@ public struct ReportGenerator {
 
     /// Writes every requested report and the index under `directory`, renders the plots when asked
     /// and possible, and reports progress and problems through `log`. A missing or failing gnuplot
-    /// is logged, never thrown.
+    /// is logged, never thrown; a figure that was not rendered says so in the Markdown.
+    ///
+    /// Everything is written into a temporary folder beside `directory` and moved into place only
+    /// when complete, so an interrupted or failing report leaves `directory` as it was. Afterwards
+    /// `directory` holds exactly the reports asked for (files that are not reports are kept).
+    /// - Throws: ``ReportError/wouldDrop(folder:experiments:)`` when `directory` holds reports of
+    ///   other experiments, ``ReportError/wouldReplaceComplete(folder:experiments:)`` when a complete
+    ///   report there would be replaced by an incomplete one (unless ``ReportOptions/allowsIncomplete``),
+    ///   ``ReportError/writeFailed(path:reason:)``.
     @discardableResult
     public func write(to directory: URL, log: (String) -> Void = { _ in }) throws -> Summary {
         let reports = try makeReports()
-        var writer = FileWriter(root: directory)
+        let existing = ReportFolder(url: directory)
+        let dropped = existing.experimentFolders().filter { folder in !reports.contains { $0.folder == folder } }
+        if !dropped.isEmpty {
+            throw ReportError.wouldDrop(folder: directory.path, experiments: dropped)
+        }
+        if !options.allowsIncomplete {
+            let replaced = reports.filter { !$0.report.isComplete && existing.holdsCompleteReport(in: $0.folder) }
+            if !replaced.isEmpty {
+                throw ReportError.wouldReplaceComplete(folder: directory.path, experiments: replaced.map(\.folder))
+            }
+        }
+        let staging = try existing.makeStagingFolder()
+        defer { try? FileManager.default.removeItem(at: staging) }
+
+        var writer = FileWriter(root: staging)
         var rendered = 0
         var failures: [Gnuplot.Outcome] = []
         let renderer = options.rendersPlots ? gnuplot : nil
@@ -72,17 +94,17 @@ public struct ReportGenerator {
 
         for (folder, report) in reports {
             let plotsFolder = "\(folder)/\(ReportFigure.folder)"
-            try writer.removeGeneratedPlots(in: plotsFolder)
-            try writer.write(report.markdown, to: "\(folder)/README.md")
             for plot in report.plots {
                 try writer.write(plot.script, to: "\(plotsFolder)/\(plot.scriptFile)")
                 try writer.write(plot.data, to: "\(plotsFolder)/\(plot.dataFile)")
             }
+            var renderedFigures = Set<String>()
             if let renderer {
                 for plot in report.plots {
                     let outcome = try renderOutcome(renderer, plot: plot, in: writer.url(plotsFolder))
                     if outcome.succeeded {
                         rendered += 1
+                        renderedFigures.insert(plot.svgFile)
                         writer.record("\(plotsFolder)/\(plot.svgFile)")
                         if !outcome.output.isEmpty { log("gnuplot \(folder)/\(plot.scriptFile): \(outcome.output)") }
                     } else {
@@ -91,6 +113,8 @@ public struct ReportGenerator {
                     }
                 }
             }
+            let markdown = report.markdown { renderedFigures.contains("\($0.name).svg") }
+            try writer.write(markdown, to: "\(folder)/README.md")
             if options.writesHTML {
                 let html = report.html { figure in
                     let file = writer.url("\(folder)/\(figure.svgPath)")
@@ -106,8 +130,15 @@ public struct ReportGenerator {
         if options.writesHTML {
             try writer.write(HTMLRenderer.render(index, svg: { _ in nil }), to: "index.html")
         }
+        try existing.replace(with: staging)
         return Summary(folders: reports.map(\.folder), files: writer.written.sorted(), renderedPlots: rendered,
                        failedPlots: failures, isGnuplotMissing: options.rendersPlots && gnuplot == nil)
+    }
+
+    /// The temporary folder a report for `directory` is written into before it is moved into place;
+    /// a caller that is interrupted removes it.
+    public static func stagingFolder(for directory: URL) -> URL {
+        ReportFolder(url: directory).stagingURL
     }
 
     private func renderOutcome(_ gnuplot: Gnuplot, plot: PlotScript, in folder: URL) throws -> Gnuplot.Outcome {

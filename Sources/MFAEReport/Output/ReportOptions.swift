@@ -10,6 +10,8 @@ public struct ReportOptions: Sendable, Equatable {
     public var rendersPlots: Bool
     /// The command that regenerates the reports, quoted in each report's provenance.
     public var reportCommand: String
+    /// Whether an incomplete experiment's report may replace a complete one already in the output folder.
+    public var allowsIncomplete: Bool = false
 
     /// The probe of the notebook, which found Star Trek films near each other.
     public static let defaultProbeTitle = "Star Trek: Generations"

@@ -4,13 +4,14 @@ import Foundation
 /// pipe tables, figures as images linked to their gnuplot script and data, `\n` line endings.
 public enum MarkdownRenderer {
     /// The Markdown text of `document`, ending with one newline.
-    public static func render(_ document: ReportDocument) -> String {
+    /// Figures for which `isRendered` is false say how to render them instead of linking their SVG.
+    public static func render(_ document: ReportDocument, isRendered: (ReportFigure) -> Bool = { _ in true }) -> String {
         var parts = ["# \(escape(document.title))"]
-        for block in document.blocks { parts.append(render(block)) }
+        for block in document.blocks { parts.append(render(block, isRendered: isRendered)) }
         return parts.joined(separator: "\n\n") + "\n"
     }
 
-    static func render(_ block: ReportBlock) -> String {
+    static func render(_ block: ReportBlock, isRendered: (ReportFigure) -> Bool = { _ in true }) -> String {
         switch block {
         case let .heading(level, text):
             return String(repeating: "#", count: max(1, min(6, level))) + " " + escape(text)
@@ -20,6 +21,11 @@ public enum MarkdownRenderer {
             return items.map { "- " + render($0) }.joined(separator: "\n")
         case let .table(table):
             return render(table)
+        case let .figure(figure) where !isRendered(figure):
+            return "*\(escape(figure.caption))* Not rendered: gnuplot was not run or failed. Render it with "
+                + "`cd \(ReportFigure.folder) && gnuplot \(figure.name).gp` (install gnuplot with `apt-get install gnuplot-nox`), "
+                + "or run `mfae-lab report` again where gnuplot is installed. Plot source: [\(figure.name).gp](\(figure.scriptPath)), "
+                + "data: [\(figure.name).dat](\(figure.dataPath))."
         case let .figure(figure):
             return "![\(escape(figure.caption))](\(figure.svgPath))\n\n"
                 + "*\(escape(figure.caption))* Plot source: [\(figure.name).gp](\(figure.scriptPath)), "

@@ -4,8 +4,9 @@ import MFAECore
 /// autoencoder against every other model paired by seed, and the verdict in words.
 enum HeadlineSection {
     /// The findings list that opens a report: one sentence per protocol on the autoencoder against MF.
-    static func findings(_ headlines: [HeadlineComparison]) -> [ReportBlock] {
-        let items = headlines.map { headline -> RichText in
+    /// `leading` items (the answer to the experiment's own question, such as masking) come first.
+    static func findings(_ headlines: [HeadlineComparison], leading: [RichText] = []) -> [ReportBlock] {
+        let items = leading + headlines.map { headline -> RichText in
             let prefix = RichText.code(headline.evaluationProtocol.rawValue) + ": "
             guard let comparison = headline.autoencoderVersusMF else {
                 let present = headline.entries.map(\.model)
@@ -91,7 +92,7 @@ enum HeadlineSection {
         switch comparison.verdict {
         case .firstBetter: return .strong("\(comparison.first.model.shortName) better")
         case .secondBetter: return .strong("\(comparison.second.model.shortName) better")
-        case .notSignificant: return "no significant difference"
+        case .notSignificant: return .text("not resolved with \(comparison.seeds.count) seeds")
         case .untestable: return comparison.seeds.count < 2 ? "too few seeds to test" : "no test: identical differences"
         }
     }
@@ -124,7 +125,8 @@ enum HeadlineSection {
             text = .strong("\(capitalized(second)) beats \(first)") + .text(": its test RMSE is lower by "
                 + "\(NumberFormat.fixed(summary.mean)) (\(statistics)).")
         case .notSignificant, .untestable:
-            text = .strong("No significant difference") + .text(" between \(first) and \(second) (\(statistics)); no winner is named.")
+            text = .strong("Not resolved with \(t.count) seeds") + .text(": the 95% interval of \(first) − \(second) includes "
+                + "both a gain and a loss (\(statistics)); no winner is named, which is not evidence that they are equal.")
         }
         if comparison.testsDisagree, let wilcoxon = comparison.wilcoxon {
             text = text + .text(" The Wilcoxon test disagrees about significance (\(NumberFormat.pClause(wilcoxon.pValue))), "

@@ -57,15 +57,38 @@ enum SensitivitySection {
             let statistics = "\(NumberFormat.signed(summary.mean)) test RMSE, 95% CI "
                 + "\(NumberFormat.interval(summary.confidenceInterval, signed: true)), \(NumberFormat.pClause(t.pValue)) over \(t.count) seeds"
                 + (comparison.wilcoxon.map { ", Wilcoxon \(NumberFormat.pClause($0.pValue))" } ?? "")
-            let verdict: RichText
-            switch comparison.verdict {
-            case .firstBetter: verdict = .strong("masking helps")
-            case .secondBetter: verdict = .strong("masking hurts")
-            case .notSignificant, .untestable: verdict = .strong("no significant effect of masking")
-            }
-            items.append(prefix + .text(statistics + ": ") + verdict + ".")
+            items.append(prefix + .text(statistics + ": ") + verdict(comparison) + ".")
         }
         return [.paragraph(question + .text("Paired by seed, each protocol's best masked configuration against its best unmasked one:")),
                 .list(items)]
+    }
+
+    /// The masking answer in words: helps, hurts, or not resolved with the seeds there are (an
+    /// interval that includes zero is not evidence of no effect).
+    static func verdict(_ comparison: PairedComparison) -> RichText {
+        switch comparison.verdict {
+        case .firstBetter: return .strong("masking helps")
+        case .secondBetter: return .strong("masking hurts")
+        case .notSignificant, .untestable:
+            return .strong("not resolved with \(comparison.seeds.count) seed\(comparison.seeds.count == 1 ? "" : "s")")
+                + .text(comparison.summary?.confidenceInterval == nil ? ""
+                    : " (the interval holds both a gain and a loss; more seeds would narrow it)")
+        }
+    }
+
+    /// The answer to "is masking effective?" for the Findings that open a report, one clause per
+    /// protocol; `nil` when the experiment did not sweep the mask against no mask.
+    static func maskingFinding(_ sensitivities: [ParameterSensitivity]) -> RichText? {
+        guard let sensitivity = sensitivities.first(where: { $0.parameter == .maskFraction }),
+              !sensitivity.maskingComparisons.isEmpty else { return nil }
+        let clauses = sensitivity.maskingComparisons.map { comparison -> RichText in
+            var clause = RichText.code(comparison.first.evaluationProtocol.rawValue) + ": " + verdict(comparison)
+            if let summary = comparison.summary {
+                clause = clause + .text(" (best masked − unmasked \(NumberFormat.signed(summary.mean)), 95% CI "
+                    + "\(NumberFormat.interval(summary.confidenceInterval, signed: true)))")
+            }
+            return clause
+        }
+        return .strong("Is masking effective?") + " " + clauses.joined(separator: "; ") + "."
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 import MFAECore
+import MFAELab
 
 /// Shows a sweep's progress. On a terminal: a few lines redrawn in place (runs done / total, each
 /// running run with its epoch and validation RMSE, elapsed and estimated remaining time) below
 /// one permanent line per finished run. Otherwise: plain log lines, one per run that ends.
 ///
 /// The runner calls ``handle(_:)`` from its worker threads; the display serialises output.
-public final class ProgressDisplay: @unchecked Sendable {
+final class ProgressDisplay: @unchecked Sendable {
     /// How to draw.
-    public enum Mode: Sendable {
+    enum Mode: Sendable {
         /// Redraw in place with ANSI escapes.
         case terminal
         /// Plain lines, for logs and pipes.
@@ -40,7 +41,7 @@ public final class ProgressDisplay: @unchecked Sendable {
     private var isStopped = false
 
     /// A display for `plan`; `mode` is ``Mode/terminal`` when standard output is a terminal.
-    public init(plan: SweepPlan, mode: Mode? = nil, output: FileHandle = .standardOutput) {
+    init(plan: SweepPlan, mode: Mode? = nil, output: FileHandle = .standardOutput) {
         self.mode = mode ?? (isatty(1) == 1 ? .terminal : .plain)
         self.title = plan.shard.count > 1 ? "\(plan.spec.name) [shard \(plan.shard)]" : plan.spec.name
         self.output = output
@@ -49,7 +50,7 @@ public final class ProgressDisplay: @unchecked Sendable {
     }
 
     /// Starts redrawing twice a second (terminal mode only).
-    public func startTimer() {
+    func startTimer() {
         guard mode == .terminal else { return }
         let thread = Thread { [weak self] in
             while let self, !self.stopped() {
@@ -69,7 +70,7 @@ public final class ProgressDisplay: @unchecked Sendable {
     }
 
     /// Stops redrawing and clears the live lines.
-    public func stop() {
+    func stop() {
         lock.lock()
         isStopped = true
         clearLive()
@@ -77,7 +78,7 @@ public final class ProgressDisplay: @unchecked Sendable {
     }
 
     /// Reacts to a runner event.
-    public func handle(_ event: RunnerEvent) {
+    func handle(_ event: RunnerEvent) {
         lock.lock()
         defer { lock.unlock() }
         switch event {
@@ -165,6 +166,6 @@ public final class ProgressDisplay: @unchecked Sendable {
     }
 
     private func write(_ text: String) {
-        output.write(Data(text.utf8))
+        Console.write(text, to: output)
     }
 }

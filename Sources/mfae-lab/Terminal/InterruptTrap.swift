@@ -5,14 +5,19 @@ import Glibc
 import Darwin
 #endif
 
-/// Turns SIGINT and SIGTERM into a call of `handler` (Ctrl-C stops a sweep cleanly). A second
-/// signal of the same kind restores the default action and re-raises it, ending the process at once.
-public final class InterruptTrap: @unchecked Sendable {
+/// Turns SIGINT (Ctrl-C), SIGTERM and SIGHUP (a closed terminal) into a call of `handler`, so a
+/// sweep stops cleanly and marks its running runs interrupted. A second signal of the same kind
+/// restores the default action and re-raises it, ending the process at once. A closed standard
+/// output (SIGPIPE) is handled by ``Console``: the process ignores SIGPIPE and sees a failed write.
+final class InterruptTrap: @unchecked Sendable {
+    /// The signals trapped by default.
+    static let stopSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
     private var sources: [DispatchSourceSignal] = []
     private let signals: [Int32]
 
     /// Installs the trap; keep the returned object alive for as long as it should act.
-    public init(signals: [Int32] = [SIGINT, SIGTERM], handler: @escaping @Sendable (Int32) -> Void) {
+    init(signals: [Int32] = InterruptTrap.stopSignals, handler: @escaping @Sendable (Int32) -> Void) {
         self.signals = signals
         let queue = DispatchQueue(label: "mfae-lab.signals")
         for number in signals {
@@ -34,7 +39,7 @@ public final class InterruptTrap: @unchecked Sendable {
     }
 
     /// Removes the trap and restores the default actions.
-    public func remove() {
+    func remove() {
         for source in sources { source.cancel() }
         for number in signals { signal(number, SIG_DFL) }
         sources = []
