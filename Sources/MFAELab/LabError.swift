@@ -17,6 +17,8 @@ public indirect enum LabError: Error, CustomStringConvertible, Equatable {
     case unreadable(file: String, reason: String)
     /// A `--shard` argument that is not `i/N` with `0 ≤ i < N`.
     case invalidShard(String)
+    /// `--shard auto` outside a job array, or with values that do not name a slice.
+    case shardUnavailable(reason: String)
     /// No run matches an id or key prefix.
     case runNotFound(String)
     /// Several runs match a key prefix.
@@ -51,7 +53,8 @@ public indirect enum LabError: Error, CustomStringConvertible, Equatable {
             let noun = problems.count == 1 ? "problem" : "problems"
             return "\(file): \(problems.count) \(noun):\n" + problems.map { "  \($0)" }.joined(separator: "\n")
         case let .unreadable(file, reason): return "\(file): \(reason)"
-        case let .invalidShard(text): return "invalid shard \"\(text)\": expected i/N with 0 ≤ i < N, such as 0/4"
+        case let .invalidShard(text): return "invalid shard \"\(text)\": expected i/N with 0 ≤ i < N, such as 0/4, or auto"
+        case let .shardUnavailable(reason): return "--shard auto: \(reason)"
         case let .runNotFound(text): return "no run matches \"\(text)\""
         case let .ambiguousRun(text, matches): return "\(matches) runs match \"\(text)\"; give more of the key"
         case let .itemNotFound(title, suggestions):

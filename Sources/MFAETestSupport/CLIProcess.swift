@@ -34,10 +34,16 @@ public struct CLIProcess {
     private let drained = DispatchGroup()
     private let captured = Captured()
 
-    /// Starts `mfae-lab arguments…` in `directory`.
-    public init(_ arguments: [String], in directory: URL) throws {
+    /// Starts `mfae-lab arguments…` in `directory`, with this process's environment changed by
+    /// `environment` (a nil value removes the variable).
+    public init(_ arguments: [String], in directory: URL, environment: [String: String?] = [:]) throws {
         process.executableURL = Self.executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (name, value) in environment { variables[name] = value }
+            process.environment = variables
+        }
         process.currentDirectoryURL = directory
         process.standardOutput = output
         process.standardError = errors
@@ -75,8 +81,8 @@ public struct CLIProcess {
     }
 
     /// Runs `mfae-lab arguments…` in `directory` to the end.
-    public static func run(_ arguments: [String], in directory: URL) throws -> Result {
-        try CLIProcess(arguments, in: directory).wait()
+    public static func run(_ arguments: [String], in directory: URL, environment: [String: String?] = [:]) throws -> Result {
+        try CLIProcess(arguments, in: directory, environment: environment).wait()
     }
 }
 

@@ -25,6 +25,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openExisting()
+        defer { try? store.close() }
         let table = try RunTable(runs: store.runs(RunFilter(experiment: experiment, status: status)))
         let text = format == .csv ? table.csv() : try table.json()
         if let output {

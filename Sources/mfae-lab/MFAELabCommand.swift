@@ -16,7 +16,8 @@ struct MFAELabCommand: ParsableCommand {
         abstract: "Train, sweep and report the matrix factorization autoencoder against classic latent MF.",
         discussion: ExitStatus.help,
         subcommands: [TrainCommand.self, DataCommand.self, BenchCommand.self, RunCommand.self, RunsCommand.self,
-                      ShowCommand.self, SimilarCommand.self, ExportCommand.self, MergeCommand.self, ReportCommand.self]
+                      ShowCommand.self, SimilarCommand.self, ExportCommand.self, MergeCommand.self, ReportCommand.self,
+                      DatabaseCommand.self]
     )
 
     /// Parses and runs the subcommand. A closed standard output must not kill the process before it

@@ -20,9 +20,19 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let stores: [any RunStore] = try sources.map { try DatabaseOption.openExisting($0) }
+        // Every file is checked before anything is written: a damaged file is never merged from or into.
+        var stores: [SQLiteRunStore] = []
+        defer { for store in stores { try? store.close() } }
+        for source in sources {
+            let store = try DatabaseOption.openExisting(source)
+            stores.append(store)
+            try store.checkIntegrity()
+        }
+        try SQLiteRunStore.checkIntegrity(ofFileAt: into)
         let target = try DatabaseOption.openForWriting(into)
+        defer { try? target.close() }
         let summary = try target.merge(from: stores)
+        try target.close()
         print("merged \(sources.count) file(s) into \(into): \(summary)")
     }
 }

@@ -44,7 +44,10 @@ struct ReportCommand: ParsableCommand {
                                     rendersPlots: !noRender, reportCommand: reproducingCommand)
         options.allowsIncomplete = allowIncomplete
         let databaseArguments = database.isDefault ? "" : " --db " + Self.shellQuoted(database.db)
-        let source = RunStoreReportSource(store: try database.openExisting(), runCommand: { specFile in
+        let store = try database.openExisting()
+        defer { try? store.close() }
+        try store.checkIntegrity()
+        let source = RunStoreReportSource(store: store, runCommand: { specFile in
             "mfae-lab run " + Self.shellQuoted(specFile) + databaseArguments
         })
         let folder = URL(fileURLWithPath: out)

@@ -30,7 +30,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Data directory for named data sets (default: $MFAE_DATA_DIR, else ./data).")
     var dataDirectory: String?
 
-    @Option(help: "Run only slice i of N of the grid (0-based), e.g. $SLURM_ARRAY_TASK_ID/8.")
+    @Option(help: ArgumentHelp(
+        "Run only slice i of N of the grid (0-based), e.g. $SLURM_ARRAY_TASK_ID/8; auto reads "
+            + "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT (a Slurm job array 0-(N-1)) or "
+            + "JOB_COMPLETION_INDEX/JOB_COMPLETIONS (a Kubernetes Indexed Job).",
+        valueName: "i/N|auto"))
     var shard: String?
 
     @Flag(help: "Re-run runs that are already done.")
@@ -47,18 +51,24 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let shard {
-            do {
-                _ = try Shard(parsing: shard)
-            } catch let error as LabError {
-                throw ValidationError("--shard: \(error)")
-            }
+        do {
+            _ = try resolvedShard()
+        } catch let error as LabError {
+            if case .shardUnavailable = error { throw ValidationError("\(error)") }
+            throw ValidationError("--shard: \(error)")
         }
+    }
+
+    /// The `--shard` slice: parsed, read from a job array's environment (`auto`), or the whole grid.
+    func resolvedShard() throws -> Shard {
+        guard let shard else { return .whole }
+        if shard == "auto" { return try Shard(environment: ProcessInfo.processInfo.environment) }
+        return try Shard(parsing: shard)
     }
 
     func run() throws {
         let (experiment, text) = try ExperimentSpec.load(path: spec)
-        let shard = try self.shard.map(Shard.init(parsing:)) ?? .whole
+        let shard = try resolvedShard()
         let data = try experiment.dataset.load(dataDirectory: DataDirectory.resolve(flag: dataDirectory), log: Console.log)
         let plan = try SweepPlan(spec: experiment, specText: String(decoding: text, as: UTF8.self), data: data,
                                  shard: shard)
@@ -72,7 +82,12 @@ struct RunCommand: ParsableCommand {
                                 cores: ProcessInfo.processInfo.activeProcessorCount, oversubscribe: oversubscribe)
         if let note = budget.note { Console.log("note: \(note)") }
         let jobs = budget.jobs
+        // Never sweep into a damaged file (a writer would touch it before any check).
+        try SQLiteRunStore.checkIntegrity(ofFileAt: database.db)
         let store = try database.openForWriting()
+        // Closing checkpoints the write-ahead log into the file: once this command has exited, the
+        // .sqlite file alone holds every result, whatever the exit status.
+        defer { try? store.close() }
         let progress = ProgressDisplay(plan: plan, mode: plain ? .plain : nil)
         let runner = SweepRunner(store: store, options: SweepRunner.Options(jobs: jobs, policy: policy),
                                  observer: { progress.handle($0) })
@@ -92,6 +107,15 @@ struct RunCommand: ParsableCommand {
         progress.stop()
         trap.remove()
         Console.say("\(plan.spec.name): \(summary)")
+        // A damaged file is named now, not at the next report or merge.
+        try store.checkIntegrity()
+        do {
+            try store.close()
+        } catch {
+            Console.log("Error: \(error); what could not be folded into \(database.db) stays in \(database.db)-wal: "
+                        + "keep that file beside it (the next run folds it in)")
+            throw ExitStatus.failure
+        }
         if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
     }
 
@@ -99,6 +123,7 @@ struct RunCommand: ParsableCommand {
         // The same verdict on --db as a real run, without creating anything.
         let note = try database.checkWritable()
         let store: any RunStore = note == nil ? try database.openExisting() : InMemoryRunStore()
+        defer { try? (store as? SQLiteRunStore)?.close() }
         let dispositions = try plan.dispositions(in: store, policy: policy)
         print("\(plan.spec.name): \(plan.spec.description)")
         print("database: \(database.db)" + (note.map { " (\($0))" } ?? ""))

@@ -19,6 +19,7 @@ struct RunsCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openExisting()
+        defer { try? store.close() }
         let runs = try store.runs(RunFilter(experiment: experiment, status: status))
         if json {
             let encoder = JSONEncoder()

@@ -15,6 +15,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openExisting()
+        defer { try? store.close() }
         let record = try store.run(matching: runReference)
         print("run \(record.id)  \(record.label)")
         print("key         \(record.key)")

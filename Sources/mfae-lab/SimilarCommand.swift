@@ -26,6 +26,7 @@ struct SimilarCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openExisting()
+        defer { try? store.close() }
         let record = try store.run(matching: runReference)
         guard let items = try store.itemParameters(runID: record.id) else {
             throw LabError.noItemParameters(run: "\(record.id) (\(record.label), \(record.status))")

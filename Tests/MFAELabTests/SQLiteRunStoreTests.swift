@@ -16,9 +16,9 @@ struct SQLiteRunStoreTests {
         let path = try freshPath()
         let store = try SQLiteRunStore(path: path)
         #expect(try store.schemaVersion() == LabSchema.version)
-        let mode = try store.pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        let mode = try store.database.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
-        let tables = try store.pool.read {
+        let tables = try store.database.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         #expect(Set(tables).isSuperset(of: ["experiments", "datasets", "runs", "experiment_runs", "scalars", "metrics",
@@ -41,7 +41,7 @@ struct SQLiteRunStoreTests {
 
         let store = try SQLiteRunStore(path: path)
         #expect(try store.schemaVersion() == LabSchema.version)
-        #expect(try store.pool.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
+        #expect(try store.database.read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }.isEmpty)
         let runs = try store.runs(RunFilter(experiment: "smoke"))
         #expect(runs.count == 3)
         #expect(runs.map(\.status) == [.done, .done, .interrupted])

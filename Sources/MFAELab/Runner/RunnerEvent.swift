@@ -13,4 +13,8 @@ public enum RunnerEvent: Sendable {
                   seconds: Double)
     /// A run was not claimed: done, failed before, or running in another process.
     case skipped(job: PlannedJob, disposition: RunDisposition)
+    /// The store could not record a run's claim or its outcome (a full disk, a damaged file): the
+    /// database does not hold its result, and the next `run` retries it. `runID` is 0 when not even
+    /// the claim was recorded.
+    case notRecorded(job: PlannedJob, runID: Int64, reason: String, seconds: Double)
 }

@@ -94,9 +94,7 @@ public final class SweepRunner: Sendable {
         do {
             outcome = try store.claim(key: job.key, owner: owner, policy: options.policy)
         } catch {
-            tally.add { $0.failedNow += 1 }
-            observer(.finished(job: job, runID: 0, status: .failed, metrics: [:],
-                               error: "cannot claim the run: \(error)", seconds: 0))
+            notRecorded(job, runID: 0, error: error, seconds: 0, tally: tally)
             return
         }
         switch outcome {
@@ -134,7 +132,19 @@ public final class SweepRunner: Sendable {
             }
             metrics = result.storedMetrics
             let seconds = Date().timeIntervalSince(start)
-            if try !store.finish(runID: runID, owner: owner, result: result, wallSeconds: seconds) {
+            let isRecorded: Bool
+            do {
+                isRecorded = try store.finish(runID: runID, owner: owner, result: result, wallSeconds: seconds)
+            } catch {
+                // The result could not be written (a full disk): release the claim if the store still
+                // takes a small write, so that the next run retries it at once; otherwise the claim
+                // lapses when this process ends.
+                _ = try? store.end(runID: runID, owner: owner, status: .interrupted,
+                                   error: "not recorded: \(error)", wallSeconds: seconds)
+                notRecorded(job, runID: runID, error: error, seconds: seconds, tally: tally)
+                return
+            }
+            if !isRecorded {
                 // Another runner took the run over (this one looked dead: suspended past the heartbeat
                 // limit); its result stands and this one is dropped.
                 tally.add { $0.runningElsewhere += 1 }
@@ -156,7 +166,8 @@ public final class SweepRunner: Sendable {
             do {
                 try store.end(runID: runID, owner: owner, status: status, error: message, wallSeconds: seconds)
             } catch {
-                status = .failed
+                notRecorded(job, runID: runID, error: error, seconds: seconds, tally: tally)
+                return
             }
         }
         tally.add { summary in
@@ -168,6 +179,18 @@ public final class SweepRunner: Sendable {
             }
         }
         observer(.finished(job: job, runID: runID, status: status, metrics: metrics, error: message, seconds: seconds))
+    }
+}
+
+extension SweepRunner {
+    /// Counts and reports a run whose claim or outcome the store could not record.
+    private func notRecorded(_ job: PlannedJob, runID: Int64, error: Error, seconds: Double, tally: Tally) {
+        let reason = "\(error)"
+        tally.add { summary in
+            summary.notRecorded += 1
+            if summary.notRecordedReason == nil { summary.notRecordedReason = reason }
+        }
+        observer(.notRecorded(job: job, runID: runID, reason: reason, seconds: seconds))
     }
 }
 

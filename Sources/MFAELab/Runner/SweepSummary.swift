@@ -18,6 +18,11 @@ public struct SweepSummary: Sendable, Equatable, CustomStringConvertible {
     public var runningElsewhere = 0
     /// Runs not started because the sweep was cancelled first.
     public var notStarted = 0
+    /// Runs whose claim or outcome the store could not record (a full disk): not in the database as
+    /// ended, so the next `run` retries them.
+    public var notRecorded = 0
+    /// Why the first of them could not be recorded.
+    public var notRecordedReason: String?
     /// Wall seconds of the invocation.
     public var seconds = 0.0
 
@@ -31,10 +36,10 @@ public struct SweepSummary: Sendable, Equatable, CustomStringConvertible {
     public var wasInterrupted: Bool { interrupted > 0 || notStarted > 0 }
 
     /// The process exit status: 0 when every run is done (or running elsewhere), 1 when some run
-    /// failed or diverged, 130 when interrupted.
+    /// failed, diverged or could not be recorded, 130 when interrupted.
     public var exitStatus: Int32 {
         if wasInterrupted { return 130 }
-        return failures > 0 ? 1 : 0
+        return failures > 0 || notRecorded > 0 ? 1 : 0
     }
 
     public var description: String {
@@ -44,6 +49,10 @@ public struct SweepSummary: Sendable, Equatable, CustomStringConvertible {
         if failedBefore > 0 { parts.append("\(failedBefore) failed before (use --retry-failed)") }
         if interrupted > 0 { parts.append("\(interrupted) interrupted") }
         if notStarted > 0 { parts.append("\(notStarted) not started") }
+        if notRecorded > 0 {
+            parts.append("\(notRecorded) not recorded (\(notRecordedReason ?? "the database could not be written"); "
+                         + "the next run retries them)")
+        }
         if runningElsewhere > 0 { parts.append("\(runningElsewhere) running in another process") }
         return parts.joined(separator: ", ") + " in " + Self.duration(seconds)
     }

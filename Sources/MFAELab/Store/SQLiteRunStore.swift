@@ -6,26 +6,49 @@ import MFAECore
 /// several `mfae-lab run` processes can share it. Every write is one short IMMEDIATE transaction;
 /// the schema is migrated on open (see ``LabSchema`` and `Docs/schema.md`).
 ///
+/// Writers open it with ``init(path:busyTimeout:)`` and call ``close()`` when done, which folds the
+/// write-ahead log back into the file: once a command has exited, the `.sqlite` file alone holds
+/// everything. Readers open it with ``init(readingAt:)``, which never writes (see
+/// `SQLiteRunStore+Reading.swift`), so read-only files, folders and mounts work.
+///
 /// WAL needs shared memory between processes: keep the file on a local disk, not a network file
 /// system (shards each write their own file and are merged afterwards).
+///
+/// Every error thrown is a ``LabError/store(path:reason:)`` naming the file, in plain words
+/// (``StoreFailure``), or a lab error such as ``LabError/runNotFound(_:)``.
 public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     /// The database file.
     public let path: String
-    let pool: DatabasePool
+    /// Whether this store may write.
+    public let isReadOnly: Bool
+    /// A pool (writers) or a read-only queue (readers).
+    let database: any DatabaseWriter
+    /// Set by ``close()``, which acts once.
+    let closing = CloseOnce()
 
-    /// Opens (creating if needed) and migrates the database at `path`.
+    /// Wraps an open database.
+    init(path: String, database: any DatabaseWriter, isReadOnly: Bool) {
+        self.path = path; self.database = database; self.isReadOnly = isReadOnly
+    }
+
+    /// Opens (creating if needed) and migrates the database at `path` for writing.
     /// - Parameter busyTimeout: seconds a write waits for another process's transaction.
     /// - Throws: ``LabError/store(path:reason:)`` if it cannot be opened, or was written by a newer schema.
-    public init(path: String, busyTimeout: TimeInterval = 60) throws {
-        self.path = path
+    public convenience init(path: String, busyTimeout: TimeInterval = 60) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "lab"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        pool = try Self.openPool(path: path, configuration: configuration, patience: busyTimeout)
-        try migrate()
+        let pool = try Self.openPool(path: path, configuration: configuration, patience: busyTimeout)
+        self.init(path: path, database: pool, isReadOnly: false)
+        do {
+            try migrate()
+        } catch {
+            try? pool.close()
+            throw error
+        }
     }
 
     /// Opens the pool, retrying while another process holds the lock that switching a new file to
@@ -41,48 +64,80 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
                 attempt += 1
                 Thread.sleep(forTimeInterval: min(0.01 * Double(attempt), 0.2))
             } catch {
-                throw LabError.store(path: path, reason: "cannot open the database: \(error)")
+                if isReadOnlyPlace(path) {
+                    throw LabError.store(path: path, reason: "the file or its folder is read-only, and this command "
+                                         + "writes the database (runs, show, similar, export and report only read)")
+                }
+                throw LabError.store(path: path, reason: "cannot open the database: \(StoreFailure.reason(error))")
             }
         }
+    }
+
+    /// Whether `path` (or, for a new file, its folder) exists but cannot be written.
+    private static func isReadOnlyPlace(_ path: String) -> Bool {
+        let files = FileManager.default
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if files.fileExists(atPath: path) {
+            return !files.isWritableFile(atPath: path) || !files.isWritableFile(atPath: folder)
+        }
+        return files.fileExists(atPath: folder) && !files.isWritableFile(atPath: folder)
     }
 
     /// Applies pending migrations. Two processes opening a new file at once may race to migrate: the
     /// loser's transaction fails and it retries, finding the schema in place.
     private func migrate() throws {
         let migrator = LabSchema.migrator
+        try checkSchemaIsKnown()
+        var lastError: Error?
+        for attempt in 0 ..< 5 {
+            do {
+                try migrator.migrate(database)
+                return
+            } catch {
+                lastError = error
+                if (try? database.read({ try migrator.hasCompletedMigrations($0) })) == true { return }
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt + 1))
+            }
+        }
+        throw LabError.store(path: path, reason: "cannot migrate the database: "
+                             + (lastError.map(StoreFailure.reason) ?? "unknown error"))
+    }
+
+    /// Refuses a file written by a newer schema, or that is not a database.
+    func checkSchemaIsKnown() throws {
+        let migrator = LabSchema.migrator
         do {
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-                let version = try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } ?? 0
+            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+                let version = try database.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } ?? 0
                 throw LabError.store(path: path, reason: "written by a newer mfae-lab (schema version \(version); this one knows \(LabSchema.version))")
             }
         } catch let error as LabError {
             throw error
         } catch {
-            throw LabError.store(path: path, reason: "not a lab database: \(error)")
+            let reason = StoreFailure.isCorruption(error) ? StoreFailure.reason(error) : "not a lab database (\(StoreFailure.reason(error)))"
+            throw LabError.store(path: path, reason: reason)
         }
-        var lastError: Error?
-        for attempt in 0 ..< 5 {
-            do {
-                try migrator.migrate(pool)
-                return
-            } catch {
-                lastError = error
-                if (try? pool.read({ try migrator.hasCompletedMigrations($0) })) == true { return }
-                Thread.sleep(forTimeInterval: 0.05 * Double(attempt + 1))
-            }
-        }
-        throw LabError.store(path: path, reason: "cannot migrate the database: \(lastError.map { "\($0)" } ?? "?")")
     }
 
     /// The schema version of the file (`PRAGMA user_version`).
     public func schemaVersion() throws -> Int {
-        try pool.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } ?? 0
+        try reading { try Int.fetchOne($0, sql: "PRAGMA user_version") } ?? 0
+    }
+
+    /// Runs `body` in a read transaction; failures become lab errors naming the file.
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try database.read(body) } catch { throw StoreFailure.error(error, path: path) }
+    }
+
+    /// Runs `body` in a write transaction; failures become lab errors naming the file.
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try database.write(body) } catch { throw StoreFailure.error(error, path: path) }
     }
 
     // MARK: Writing
 
     public func recordExperiment(name: String, description: String, spec: String, specHash: String) throws -> ExperimentRecord {
-        try pool.write { db in
+        try writing { db in
             try db.execute(sql: """
                 INSERT OR IGNORE INTO experiments (name, description, spec, spec_hash, created) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [name, description, spec, specHash, StoredValues.timestamp(Date())])
@@ -94,7 +149,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func recordDataset(_ dataset: DatasetRecord) throws {
-        try pool.write { db in try Self.insert(dataset, into: db) }
+        try writing { db in try Self.insert(dataset, into: db) }
     }
 
     private static func insert(_ dataset: DatasetRecord, into db: Database) throws {
@@ -107,7 +162,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func recordPlan(experimentID: Int64, runs: [PlannedRunRow]) throws {
-        try pool.write { db in
+        try writing { db in
             for row in runs {
                 try db.execute(sql: """
                     INSERT OR IGNORE INTO runs (key, experiment_id, label, configuration, model, protocol, seed,
@@ -130,7 +185,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func dispositions(keys: [String], policy: ClaimPolicy) throws -> [String: RunDisposition] {
-        let rows = try pool.read { db in
+        let rows = try reading { db in
             try Row.fetchAll(db, sql: "SELECT id, key, status, tool_version, git_revision, host, pid, owner, heartbeat FROM runs")
         }
         let now = Date()
@@ -140,7 +195,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func claim(key: String, owner: Provenance, policy: ClaimPolicy) throws -> ClaimOutcome {
-        try pool.write { db in
+        try writing { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE key = ?", arguments: [key]) else {
                 throw LabError.runNotFound(key)
             }
@@ -182,7 +237,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func recordEpoch(runID: Int64, owner: Provenance, epoch: EpochRecord) throws {
-        try pool.write { db in
+        try writing { db in
             guard try Self.isOwned(runID, by: owner, in: db) else { return }
             let now = Date()
             try Self.insertScalars(ScalarRecord.records(of: epoch, at: now), runID: runID, replacing: true, in: db)
@@ -191,7 +246,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func finish(runID: Int64, owner: Provenance, result: TrainingResult, wallSeconds: Double) throws -> Bool {
-        try pool.write { db in
+        try writing { db in
             guard try Self.isOwned(runID, by: owner, in: db) else { return false }
             let now = Date()
             let scalars = result.epochs.flatMap { ScalarRecord.records(of: $0, at: now) }
@@ -219,7 +274,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func end(runID: Int64, owner: Provenance, status: RunStatus, error: String, wallSeconds: Double) throws -> Bool {
-        try pool.write { db in
+        try writing { db in
             guard try Self.isOwned(runID, by: owner, in: db) else { return false }
             try db.execute(sql: "UPDATE runs SET status = ?, error = ?, ended = ?, wall_seconds = ? WHERE id = ?",
                            arguments: [status.rawValue, error, StoredValues.timestamp(Date()), wallSeconds, runID])
@@ -228,7 +283,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func heartbeat(owner: Provenance) throws {
-        try pool.write { db in
+        try writing { db in
             try db.execute(sql: "UPDATE runs SET heartbeat = ? WHERE status = 'running' AND owner = ?",
                            arguments: [Date().timeIntervalSince1970, owner.token])
         }
@@ -264,11 +319,11 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
         """
 
     public func experiments() throws -> [ExperimentRecord] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM experiments ORDER BY id").map(Self.experiment) }
+        try reading { db in try Row.fetchAll(db, sql: "SELECT * FROM experiments ORDER BY id").map(Self.experiment) }
     }
 
     public func runs(_ filter: RunFilter) throws -> [RunRecord] {
-        try pool.read { db in
+        try reading { db in
             var conditions: [String] = []
             var arguments = StatementArguments()
             if let experiment = filter.experiment {
@@ -295,13 +350,13 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func run(id: Int64) throws -> RunRecord? {
-        guard let row = try pool.read({ try Row.fetchOne($0, sql: Self.runSelect + " WHERE runs.id = ?", arguments: [id]) })
+        guard let row = try reading({ try Row.fetchOne($0, sql: Self.runSelect + " WHERE runs.id = ?", arguments: [id]) })
         else { return nil }
         return try run(row, metrics: try metrics(runID: id))
     }
 
     public func runs(keyPrefix: String) throws -> [RunRecord] {
-        let rows = try pool.read { db in
+        let rows = try reading { db in
             try Row.fetchAll(db, sql: Self.runSelect + " WHERE runs.key LIKE ? ESCAPE '\\' ORDER BY runs.id",
                              arguments: [Self.escapedLike(keyPrefix) + "%"])
         }
@@ -314,7 +369,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func scalars(runID: Int64) throws -> [ScalarRecord] {
-        try pool.read { db in
+        try reading { db in
             try Row.fetchAll(db, sql: "SELECT * FROM scalars WHERE run_id = ? ORDER BY step, name", arguments: [runID])
                 .map { ScalarRecord(step: $0["step"], name: $0["name"], value: $0["value"] ?? .nan,
                                     wallTime: Date(timeIntervalSince1970: $0["wall_time"])) }
@@ -322,7 +377,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func metrics(runID: Int64) throws -> [String: Double] {
-        try pool.read { db in
+        try reading { db in
             try Row.fetchAll(db, sql: "SELECT name, value FROM metrics WHERE run_id = ? AND value IS NOT NULL",
                              arguments: [runID])
                 .reduce(into: [:]) { $0[$1["name"]] = $1["value"] }
@@ -330,7 +385,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func itemParameters(runID: Int64) throws -> ItemParameters? {
-        try pool.read { db in
+        try reading { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM item_parameters WHERE run_id = ?", arguments: [runID])
             else { return nil }
             let biases = StoredValues.floats(row["biases"]), vectors = StoredValues.floats(row["vectors"])
@@ -350,17 +405,17 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     }
 
     public func dataset(fingerprint: String) throws -> DatasetRecord? {
-        try pool.read { db in
+        try reading { db in
             try Row.fetchOne(db, sql: "SELECT * FROM datasets WHERE fingerprint = ?", arguments: [fingerprint]).map(Self.dataset)
         }
     }
 
     public func datasets() throws -> [DatasetRecord] {
-        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM datasets ORDER BY fingerprint").map(Self.dataset) }
+        try reading { db in try Row.fetchAll(db, sql: "SELECT * FROM datasets ORDER BY fingerprint").map(Self.dataset) }
     }
 
     public func memberships(experimentID: Int64?) throws -> [ExperimentMembership] {
-        try pool.read { db in
+        try reading { db in
             let rows = try experimentID.map {
                 try Row.fetchAll(db, sql: "SELECT * FROM experiment_runs WHERE experiment_id = ? ORDER BY run_id", arguments: [$0])
             } ?? Row.fetchAll(db, sql: "SELECT * FROM experiment_runs ORDER BY experiment_id, run_id")
@@ -371,7 +426,7 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
     // MARK: Merging
 
     public func apply(_ snapshot: StoreSnapshot, conflictTolerance: Double) throws -> MergeSummary {
-        try pool.write { db in
+        try writing { db in
             var summary = MergeSummary()
             var actions: [(RunArchive, MergeAction, Int64?)] = []
             var conflicts: [String] = []
@@ -450,5 +505,20 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
         try Self.insertScalars(archive.scalars, runID: runID, replacing: true, in: db)
         try Self.insertMetrics(run.metrics, runID: runID, in: db)
         if let items = archive.items { try Self.insertItems(items, runID: runID, in: db) }
+    }
+}
+
+/// A flag that is set once, by whichever thread gets there first.
+final class CloseOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isSet = false
+
+    /// Sets the flag; true only for the first call.
+    func set() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if isSet { return false }
+        isSet = true
+        return true
     }
 }

@@ -14,7 +14,8 @@ struct DatabaseOption: ParsableArguments {
     /// Whether `--db` was left at its default.
     var isDefault: Bool { db == Self.defaultPath }
 
-    /// Opens an existing database for reading; reading commands never create one.
+    /// Opens an existing database for reading only (it works on read-only files, folders and mounts);
+    /// reading commands never create one.
     /// - Throws: ``CommandError/noDatabase(path:)`` when there is no file at `--db`.
     func openExisting() throws -> SQLiteRunStore {
         try Self.openExisting(db)
@@ -27,7 +28,7 @@ struct DatabaseOption: ParsableArguments {
             throw CommandError.noDatabase(path: path)
         }
         guard !isFolder.boolValue else { throw CommandError.databaseLocation(path: path, reason: "it is a folder") }
-        return try SQLiteRunStore(path: path)
+        return try SQLiteRunStore(readingAt: path)
     }
 
     /// Opens the database at `--db` for writing, creating it (and its missing folders) if needed,

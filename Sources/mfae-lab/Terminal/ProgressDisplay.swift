@@ -93,6 +93,15 @@ final class ProgressDisplay: @unchecked Sendable {
         case let .skipped(job, _):
             ended += 1
             remainingCost -= job.run.expectedCost
+        case let .notRecorded(job, runID, reason, seconds):
+            running[job.key] = nil
+            runningOrder.removeAll { $0 == job.key }
+            ended += 1
+            remainingCost -= job.run.expectedCost
+            failed += 1
+            clearLive()
+            write("[\(ended)/\(total)] not recorded" + (runID > 0 ? " #\(runID)" : "") + " \(job.run.label)  (\(reason))  "
+                  + SweepSummary.duration(seconds) + "\n")
         case let .finished(job, runID, status, metrics, error, seconds):
             running[job.key] = nil
             runningOrder.removeAll { $0 == job.key }
