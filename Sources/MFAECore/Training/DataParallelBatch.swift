@@ -56,7 +56,10 @@ final class DataParallelBatch {
             let gradients = memberGradients[0]
             let loss = model.accumulateBatch(rows: rows, of: data, masks: masks, perExampleL2: perExampleL2,
                                              gradients: ModelGradients(gradients), scratch: &scratches[0])
-            guard loss.isFinite else { gradients.forEach { $0.clear() }; return loss }
+            guard loss.isFinite else {
+                for gradient in gradients { gradient.clear() }
+                return loss
+            }
             for (table, gradient) in zip(tables, gradients) {  // each step also clears its gradient
                 Adam.step(table, gradient: gradient, settings: settings, step: step, l2: tableL2, rows: mode)
             }
