@@ -73,7 +73,7 @@ import Testing
             }
             #expect(run.configuration.evaluationProtocol != .heldout || !run.configuration.model.isLatent
                     || run.value(of: .foldInMillisecondsPerUser) != nil)
-            #expect(run.provenance.toolVersion == LabVersion.tool)
+            #expect(run.provenance.toolVersion == LabVersion.build)
         }
         #expect(try source.itemTitles(of: "tiny")?[3] == "Star Trek: Generations (1994)")
         #expect(throws: ReportError.unknownExperiment(name: "nope", known: ["tiny"])) { try source.runs(of: "nope") }

@@ -8,7 +8,7 @@ import Darwin
 /// Who ran a run: the tool's version, the source revision, the host and the process. While a run is
 /// `running`, its provenance names its owner; a heartbeat shows the owner is still alive.
 public struct Provenance: Sendable, Equatable, Codable {
-    /// ``LabVersion/tool`` of the runner.
+    /// The runner's build: ``LabVersion/build`` (version, debug or release, resolved dependencies).
     public var toolVersion: String
     /// `git rev-parse --short HEAD` where the runner started, if that worked.
     public var gitRevision: String?
@@ -20,7 +20,7 @@ public struct Provenance: Sendable, Equatable, Codable {
     public var token: String
 
     /// Assembles a provenance.
-    public init(toolVersion: String = LabVersion.tool, gitRevision: String?, host: String, pid: Int32,
+    public init(toolVersion: String = LabVersion.build, gitRevision: String?, host: String, pid: Int32,
                 token: String = UUID().uuidString) {
         self.toolVersion = toolVersion; self.gitRevision = gitRevision; self.host = host
         self.pid = pid; self.token = token
