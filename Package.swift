@@ -55,7 +55,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "MFAEReportTests", dependencies: ["MFAEReport", "MFAETestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["MFAETestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["MFAECore", "MFAETestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -16,25 +16,7 @@ struct TrainCommand: ParsableCommand {
     var format: MovieLensFormat?
     @Option(help: "Where named data sets live (default: $MFAE_DATA_DIR or ./data).")
     var dataDir: String?
-    @Option(help: "The model to train.")
-    var model: ModelKind = .mfae
-    @Option(name: .customLong("protocol"), help: "The validation protocol.")
-    var evaluationProtocol: EvaluationProtocol = .warm
-    @Option(help: "Latent dimensions.") var k = 10
-    @Option(help: "Adam's learning rate.") var lr: Float = 1e-2
-    @Option(help: "Weight of the L2 prior on the vector tables.") var cVector: Float = 1e-6
-    @Option(help: "Probability of dropping an encoder input rating in training.") var maskFraction: Float = 0.5
-    @Option(help: "Pooling denominator: 1 + all input ratings, or 1 + kept ones.") var normalize: Normalization = .kept
-    @Option(help: "Apply the random mask at evaluation too (the notebook's behaviour): true or false.")
-    var evalMask = false
-    @Option(help: "Dense Adam (every parameter every step) or lazy Adam (touched rows).") var optimizer: OptimizerKind = .adam
-    @Option(help: "The L2 prior: whole tables every step (the notebook's) or per example.") var regularization: Regularization = .table
-    @Option(help: "Maximum epochs.") var epochs = 30
-    @Option(help: "Approximate ratings per minibatch (whole users).") var batchSize = 1024
-    @Option(help: "Epochs without a better validation RMSE before stopping.") var patience = 5
-    @Option(help: "Seed of the split, initialisation, masks and shuffling.") var seed: UInt64 = 0
-    @Option(help: "Standard deviation of the initial parameters.") var initScale: Float = 1e-6
-    @Option(help: "Threads for data-parallel training inside the run.") var threads = 1
+    @OptionGroup(title: "Configuration") var options: ConfigurationOptions
     @Option(help: "Print the 10 nearest items to this title after training.") var similar: String?
     @Flag(help: "Print one JSON object with the results on stdout (and the epoch lines on stderr).") var json = false
 
@@ -44,26 +26,14 @@ struct TrainCommand: ParsableCommand {
     }
 
     func validate() throws {
-        let problems = makeConfiguration().problems()
-        if let problem = problems.first {
-            throw ValidationError("--\(problem.key.replacingOccurrences(of: "_", with: "-")): expected \(problem.expected)")
-        }
-    }
-
-    func makeConfiguration() -> TrainingConfiguration {
-        var c = TrainingConfiguration()
-        c.model = model; c.evaluationProtocol = evaluationProtocol; c.k = k; c.learningRate = lr; c.cVector = cVector
-        c.maskFraction = maskFraction; c.normalize = normalize; c.evalMask = evalMask; c.optimizer = optimizer
-        c.regularization = regularization; c.epochs = epochs; c.batchSize = batchSize; c.patience = patience
-        c.seed = seed; c.initScale = initScale; c.threads = threads
-        return c
+        _ = try options.makeConfiguration()
     }
 
     func run() throws {
         let data = try CommandSupport.loadDataset(dataset, format: format, dataDir: dataDir)
-        let configuration = makeConfiguration()
+        let configuration = try options.makeConfiguration()
         Console.log("\(data.name): \(data.userCount) users, \(data.itemCount) items, \(data.count) ratings; "
-            + "\(model) under \(evaluationProtocol)")
+            + "\(configuration.model) under \(configuration.evaluationProtocol)")
         let result = try Trainer.run(configuration, on: data, observer: { event in
             if case let .epochEnded(record) = event {
                 show(String(format: "epoch %3d  train loss %.4f  valid rmse %.4f  %.2f s",
@@ -86,7 +56,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     private func printNeighbours(of title: String, result: TrainingResult, data: RatingSet) throws -> [String] {
-        guard let items = result.items else { throw CommandError.noItemVectors(model: model.rawValue) }
+        guard let items = result.items else { throw CommandError.noItemVectors(model: result.configuration.model.rawValue) }
         guard let probe = data.items(matching: title).first else {
             throw LabError.itemNotFound(title: title, suggestions: [])
         }
@@ -99,30 +69,40 @@ struct TrainCommand: ParsableCommand {
     }
 }
 
-/// The `--json` line of `train`.
+/// The `--json` line of `train`: the run's final metrics under the names the store and reports use
+/// (``MetricName``), its configuration, and the neighbours of `--similar`.
 struct TrainSummary: Encodable {
-    var model: String, `protocol`: String, seed: UInt64
-    var bestEpoch: Int, validRMSE: Double, testMSE: Double, testRMSE: Double, testMAE: Double
-    var epochSeconds: Double, trainSeconds: Double, foldInMillisecondsPerUser: Double?
+    var metrics: [MetricName: Double]
     var neighbors: [String]?
     var configuration: TrainingConfiguration
 
-    enum CodingKeys: String, CodingKey {
-        case model, `protocol`, seed, neighbors, configuration
-        case bestEpoch = "best_epoch", validRMSE = "valid_rmse", testMSE = "test_mse", testRMSE = "test_rmse"
-        case testMAE = "test_mae", epochSeconds = "epoch_seconds", trainSeconds = "train_seconds"
-        case foldInMillisecondsPerUser = "foldin_ms_per_user"
+    init(result: TrainingResult, neighbours: [String]?) {
+        metrics = MetricName.values(of: result)
+        neighbors = neighbours
+        configuration = result.configuration
     }
 
-    init(result: TrainingResult, neighbours: [String]?) {
-        let c = result.configuration
-        model = c.model.rawValue; `protocol` = c.evaluationProtocol.rawValue; seed = c.seed
-        bestEpoch = result.bestEpoch; validRMSE = result.valid.rmse
-        testMSE = result.test.mse; testRMSE = result.test.rmse; testMAE = result.test.mae
-        epochSeconds = result.epochSecondsMedian; trainSeconds = result.trainSeconds
-        foldInMillisecondsPerUser = result.foldInMillisecondsPerUser
-        neighbors = neighbours
-        configuration = c
+    /// `model`, `protocol` and `seed` at the top level for convenience, every metric by name,
+    /// `neighbors` when asked for, and the whole `configuration`.
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Name.self)
+        try container.encode(configuration.model, forKey: Name(ConfigurationKey.model.name))
+        try container.encode(configuration.evaluationProtocol, forKey: Name(ConfigurationKey.evaluationProtocol.name))
+        try container.encode(configuration.seed, forKey: Name(ConfigurationKey.seed.name))
+        for (name, value) in metrics {
+            try container.encode(value, forKey: Name(name.rawValue))
+        }
+        try container.encodeIfPresent(neighbors, forKey: Name("neighbors"))
+        try container.encode(configuration, forKey: Name("configuration"))
+    }
+
+    /// A JSON key.
+    private struct Name: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     func jsonLine() throws -> String {

@@ -92,56 +92,6 @@ struct GridTests {
     }
 }
 
-@Suite("Run keys")
-struct RunKeyTests {
-    let fingerprint = LabFixtures.ratings.fingerprint
-
-    @Test func keysAreStableAcrossExpansionsAndRoundTrips() throws {
-        let first = try LabFixtures.plan().jobs.map(\.key)
-        let second = try LabFixtures.plan().jobs.map(\.key)
-        #expect(first == second)
-        #expect(Set(first).count == first.count)
-        let configuration = try LabFixtures.plan().jobs[0].run.configuration
-        let decoded = try JSONDecoder().decode(TrainingConfiguration.self, from: JSONEncoder().encode(configuration))
-        #expect(try RunKey.make(configuration: decoded, datasetFingerprint: fingerprint) == first[0])
-        #expect(first[0].count == 64)
-    }
-
-    @Test("any relevant parameter changes the key", arguments: [
-        "k", "lr", "c_vector", "mask_fraction", "normalize", "eval_mask", "optimizer", "regularization", "epochs",
-        "batch_size", "patience", "seed", "init_scale", "clip_predictions", "valid_fraction", "test_fraction",
-        "threads", "protocol", "model",
-    ])
-    func relevantParameterChangesKey(key: String) throws {
-        let base = TrainingConfiguration()
-        guard case var .object(values) = try JSONValue.of(base) else { return }
-        let changed: JSONValue
-        switch values[key] {
-        case let .number(number)?: changed = .number(number == 0 ? 1 : (number.rounded() == number ? number + 1 : number / 2))
-        case let .bool(flag)?: changed = .bool(!flag)
-        case let .string(text)?:
-            let alternatives = ["mfae", "mf", "reconstruction", "warm", "all", "kept", "adam", "lazy_adam", "table", "per_example"]
-            changed = .string(alternatives.first { $0 != text && (try? JSONValue.object([key: .string($0)]).decode(TrainingConfiguration.self)) != nil } ?? text)
-        default: Issue.record("no value for \(key)"); return
-        }
-        values[key] = changed
-        let other = try JSONValue.object(values).decode(TrainingConfiguration.self)
-        #expect(try RunKey.make(configuration: base, datasetFingerprint: fingerprint)
-                != RunKey.make(configuration: other, datasetFingerprint: fingerprint))
-    }
-
-    @Test func ignoredParametersAndDataFingerprint() throws {
-        var mf = TrainingConfiguration()
-        mf.model = .mf
-        var masked = mf
-        masked.maskFraction = 0.9
-        #expect(try RunKey.make(configuration: mf, datasetFingerprint: fingerprint)
-                == RunKey.make(configuration: masked, datasetFingerprint: fingerprint))
-        #expect(try RunKey.make(configuration: mf, datasetFingerprint: fingerprint)
-                != RunKey.make(configuration: mf, datasetFingerprint: "other"))
-    }
-}
-
 /// Concurrent runs share the cores: jobs × threads per run ≤ cores unless asked otherwise.
 @Suite struct CoreBudgetTests {
     @Test func defaultFillsTheCoresWithWholeRuns() {

@@ -56,6 +56,34 @@ struct SQLiteRunStoreTests {
         #expect(try store.dispositions(keys: [runs[2].key], policy: ClaimPolicy())[runs[2].key] == .retry)
     }
 
+    /// Version 2 rekeys every run with the versioned canonical text, so a v1 database's results are
+    /// found by the keys a sweep computes now (and not re-run).
+    @Test func migratingToVersion2RekeysRunsByTheCanonicalText() throws {
+        let path = try freshPath()
+        let sql = try String(contentsOf: Self.fixtures.appendingPathComponent("lab-v1.sql"), encoding: .utf8)
+        #expect(sql.contains("'183caf13681fd8b6f6e1757cef1c51f6b730eed7ad5742114fd97aae559f3fdf'"), "the v1 key of run 16")
+        let statements = sql.split(separator: "\n").filter { $0 != "BEGIN TRANSACTION;" && $0 != "COMMIT;" }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.write { try $0.execute(sql: statements.joined(separator: "\n")) }
+        try queue.close()
+
+        let store = try SQLiteRunStore(path: path)
+        #expect(try store.schemaVersion() == 2)
+        let runs = try store.runs(RunFilter())
+        #expect(!runs.isEmpty)
+        for run in runs {
+            #expect(run.key == RunKey.make(configuration: run.configuration, datasetFingerprint: run.datasetFingerprint))
+        }
+        let interrupted = try #require(runs.first { $0.id == 16 })
+        #expect(interrupted.key != "183caf13681fd8b6f6e1757cef1c51f6b730eed7ad5742114fd97aae559f3fdf")
+        // Planning the same configuration again finds the stored run instead of adding one.
+        #expect(try store.dispositions(keys: [interrupted.key], policy: ClaimPolicy())[interrupted.key] == .retry)
+        let done = try #require(runs.first { $0.status == .done })
+        #expect(try store.dispositions(keys: [done.key], policy: ClaimPolicy())[done.key] == .done)
+    }
+
     @Test func aDatabaseFromANewerVersionIsRefused() throws {
         let path = try freshPath()
         _ = try SQLiteRunStore(path: path)

@@ -1,4 +1,5 @@
 import MFAECore
+import MFAELab
 @testable import MFAEReport
 
 /// A small, fully deterministic in-memory store: a mask and k sweep of the autoencoder against MF
@@ -44,7 +45,7 @@ enum ReportFixture {
         let split = 0.006 * noise(seed, (EvaluationProtocol.allCases.firstIndex(of: c.evaluationProtocol) ?? 0) + 77)
         let test = base + split + 0.003 * noise(seed, salt)
         let valid = test + validOffset + 0.002 * noise(seed, salt + 1)
-        var metrics: [ReportMetric: Double] = [
+        var metrics: [MetricName: Double] = [
             .testRMSE: test, .testMSE: test * test, .testMAE: 0.78 * test, .validRMSE: valid,
             .trainSeconds: 0.05, .trainRatings: 8000,
         ]
@@ -60,8 +61,8 @@ enum ReportFixture {
                                           seconds: 0.4 + 0.05 * noise(seed, epoch + 3)))
             }
             metrics[.bestEpoch] = Double(best)
-            metrics[.epochSeconds] = c.model == .mfae ? 0.42 + 0.02 * noise(seed, 7) : 0.31 + 0.02 * noise(seed, 8)
-            metrics[.trainSeconds] = Double(count) * (metrics[.epochSeconds] ?? 0) + 0.2
+            metrics[.epochSecondsMedian] = c.model == .mfae ? 0.42 + 0.02 * noise(seed, 7) : 0.31 + 0.02 * noise(seed, 8)
+            metrics[.trainSeconds] = Double(count) * (metrics[.epochSecondsMedian] ?? 0) + 0.2
             if c.evaluationProtocol == .heldout {
                 metrics[.foldInMillisecondsPerUser] = c.model == .mfae ? 0.012 : 0.35
             }
@@ -70,9 +71,10 @@ enum ReportFixture {
             metrics[.bestEpoch] = 0
         }
         let id = "\(c.model.rawValue)-\(c.evaluationProtocol.rawValue)-k\(c.k)-m\(c.maskFraction)-s\(seed)"
-        return ReportRun(id: id, status: .completed, configuration: c, metrics: metrics, epochs: epochs, items: items,
-                         provenance: RunProvenance(toolVersion: "0.1.0", gitRevision: "abc1234", host: "fixture-host (2 cores, Linux)",
-                                                   wallSeconds: (metrics[.trainSeconds] ?? 0) + 0.5))
+        return ReportRun(id: id, status: .done, configuration: c, metrics: metrics, epochs: epochs, items: items,
+                         provenance: Provenance(toolVersion: "0.1.0", gitRevision: "abc1234", host: "fixture-host (2 cores, Linux)",
+                                                pid: 1, token: "fixture"),
+                         wallSeconds: (metrics[.trainSeconds] ?? 0) + 0.5)
     }
 
     /// Item vectors where the Star Trek films (items 1, 2, 4, 9) cluster.

@@ -108,7 +108,7 @@ import Testing
         #expect(heldout.wilcoxon == nil)
         // The failed and diverged runs are counted but never enter a statistic.
         #expect(analysis.runs.count == entry.runs.count)
-        #expect(analysis.groups.allSatisfy { group in group.runs.allSatisfy { $0.status == .completed } })
+        #expect(analysis.groups.allSatisfy { group in group.runs.allSatisfy { $0.status == .done } })
     }
 
     @Test func neighboursOfTheProbe() throws {
@@ -149,7 +149,7 @@ import Testing
     }
 
     @Test func sensitivityAxes() {
-        func axis(_ parameter: ConfigurationParameter, _ values: [ParameterValue]) -> ParameterSensitivity.Axis {
+        func axis(_ parameter: ConfigurationKey, _ values: [ParameterValue]) -> ParameterSensitivity.Axis {
             ParameterSensitivity(parameter: parameter, values: values, series: [], maskingComparisons: []).axis
         }
         #expect(axis(.k, [.integer(5), .integer(10)]) == .linear)
@@ -163,8 +163,8 @@ import Testing
 
     @Test func longRunKeysAreShortened() {
         let key = String(repeating: "ab12", count: 16)
-        #expect(ReportRun(id: key, status: .completed, configuration: TrainingConfiguration()).shortID == "ab12ab12ab12")
-        #expect(ReportRun(id: "mfae-warm-s1", status: .completed, configuration: TrainingConfiguration()).shortID == "mfae-warm-s1")
+        #expect(ReportRun(id: key, status: .done, configuration: TrainingConfiguration()).shortID == "ab12ab12ab12")
+        #expect(ReportRun(id: "mfae-warm-s1", status: .done, configuration: TrainingConfiguration()).shortID == "mfae-warm-s1")
     }
 
     @Test func folderNamesAreSafe() {

@@ -10,21 +10,20 @@ public struct RunTable: Sendable {
     public var rows: [[JSONValue]]
 
     /// The table of `runs`; `experiments` maps experiment ids to names for the `experiment` column.
-    public init(runs: [RunRecord]) throws {
+    public init(runs: [RunRecord]) {
         let leading = ["run_id", "key", "experiment", "label", "status", "dataset_fingerprint"]
-        let configurationKeys = TrainingConfiguration.keys.sorted()
+        let configurationKeys = ConfigurationKey.all.sorted { $0.name < $1.name }
         let trailing = ["error", "started", "ended", "wall_seconds", "attempts", "tool_version", "git_revision", "host"]
         let known = MetricName.allCases.map(\.rawValue)
         let extra = Set(runs.flatMap(\.metrics.keys)).subtracting(known).sorted()
         let metricColumns = known + extra
-        columns = leading + configurationKeys + trailing + metricColumns
-        rows = try runs.map { run in
+        columns = leading + configurationKeys.map(\.name) + trailing + metricColumns
+        rows = runs.map { run in
             var row: [JSONValue] = [
                 .number(Double(run.id)), .string(run.key), run.experiment.map(JSONValue.string) ?? .null,
                 .string(run.label), .string(run.status.rawValue), .string(run.datasetFingerprint),
             ]
-            guard case let .object(configuration) = try JSONValue.of(run.configuration) else { return row }
-            row += configurationKeys.map { configuration[$0] ?? .null }
+            row += configurationKeys.map { $0.json($0.value(in: run.configuration)) }
             row += [
                 run.error.map(JSONValue.string) ?? .null,
                 run.started.map { .string(StoredValues.timestamp($0)) } ?? .null,

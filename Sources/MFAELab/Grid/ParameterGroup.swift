@@ -4,8 +4,10 @@ import MFAECore
 /// resolved configuration can be reported where the value came from.
 struct SourcedValue: Sendable, Hashable {
     /// The parameter's key.
-    var key: String
-    var value: JSONValue
+    var key: ConfigurationKey
+    /// The value, normalized by the key.
+    var value: ConfigurationValue
+    /// Where the spec wrote it: `sweep.k[2]`.
     var path: String
 }
 
@@ -13,14 +15,14 @@ struct SourcedValue: Sendable, Hashable {
 struct ParameterGroup: Sendable {
     /// `grid`, or `baseline mf` (with an index when one model has several baselines).
     var name: String
-    var fixed: [String: SourcedValue]
-    var swept: [String: [SourcedValue]]
+    var fixed: [ConfigurationKey: SourcedValue]
+    var swept: [ConfigurationKey: [SourcedValue]]
 
-    /// Every combination of the swept values over the fixed ones; keys vary in sorted order, the
-    /// last key fastest.
-    func points() -> [[String: SourcedValue]] {
-        var result: [[String: SourcedValue]] = [fixed]
-        for key in swept.keys.sorted() {
+    /// Every combination of the swept values over the fixed ones; keys vary in order of their
+    /// names, the last key fastest.
+    func points() -> [[ConfigurationKey: SourcedValue]] {
+        var result: [[ConfigurationKey: SourcedValue]] = [fixed]
+        for key in swept.keys.sorted(by: { $0.name < $1.name }) {
             guard let values = swept[key], !values.isEmpty else { continue }
             result = result.flatMap { point in
                 values.map { value in
@@ -33,11 +35,14 @@ struct ParameterGroup: Sendable {
         return result
     }
 
-    /// The configuration of one point with `seed`.
-    static func configuration(of point: [String: SourcedValue], seed: UInt64) throws -> TrainingConfiguration {
-        var object = point.mapValues(\.value)
-        object["seed"] = .number(Double(seed))
-        return try JSONValue.object(object).decode(TrainingConfiguration.self)
+    /// The configuration of one point with `seed`: the defaults, with each of the point's values set.
+    static func configuration(of point: [ConfigurationKey: SourcedValue], seed: UInt64) -> TrainingConfiguration {
+        var configuration = TrainingConfiguration()
+        for (key, sourced) in point {
+            key.set(sourced.value, in: &configuration)
+        }
+        configuration.seed = seed
+        return configuration
     }
 }
 
@@ -47,10 +52,10 @@ extension ExperimentSpec {
     func parameterGroups(baselinePositions: [Int]? = nil) -> [ParameterGroup] {
         let grid = ParameterGroup(
             name: "grid",
-            fixed: base.reduce(into: [:]) { $0[$1.key] = SourcedValue(key: $1.key, value: $1.value, path: "base.\($1.key)") },
+            fixed: base.reduce(into: [:]) { $0[$1.key] = SourcedValue(key: $1.key, value: $1.value, path: "base.\($1.key.name)") },
             swept: sweep.reduce(into: [:]) { result, entry in
                 result[entry.key] = entry.value.enumerated().map {
-                    SourcedValue(key: entry.key, value: $0.element, path: "sweep.\(entry.key)[\($0.offset)]")
+                    SourcedValue(key: entry.key, value: $0.element, path: "sweep.\(entry.key.name)[\($0.offset)]")
                 }
             })
         var groups = [grid]
@@ -60,18 +65,18 @@ extension ExperimentSpec {
             let sameModel = baselines.filter { $0.model == baseline.model }.count
             group.name = sameModel > 1 ? "baseline \(baseline.model) #\(index)" : "baseline \(baseline.model)"
             for (key, value) in baseline.base {
-                group.fixed[key] = SourcedValue(key: key, value: value, path: "baselines[\(index)].base.\(key)")
+                group.fixed[key] = SourcedValue(key: key, value: value, path: "baselines[\(index)].base.\(key.name)")
                 group.swept[key] = nil
             }
             for (key, values) in baseline.sweep {
                 group.swept[key] = values.enumerated().map {
-                    SourcedValue(key: key, value: $0.element, path: "baselines[\(index)].sweep.\(key)[\($0.offset)]")
+                    SourcedValue(key: key, value: $0.element, path: "baselines[\(index)].sweep.\(key.name)[\($0.offset)]")
                 }
                 group.fixed[key] = nil
             }
-            group.fixed["model"] = SourcedValue(key: "model", value: .string(baseline.model.rawValue),
-                                                path: "baselines[\(index)].model")
-            group.swept["model"] = nil
+            group.fixed[.model] = SourcedValue(key: .model, value: .option(baseline.model.rawValue),
+                                               path: "baselines[\(index)].model")
+            group.swept[.model] = nil
             groups.append(group)
         }
         return groups

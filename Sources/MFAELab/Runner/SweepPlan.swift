@@ -27,13 +27,13 @@ public struct SweepPlan: Sendable {
     public init(spec: ExperimentSpec, specText: String, data: RatingSet, shard: Shard = .whole) throws {
         self.spec = spec
         self.specText = specText
-        self.grid = try spec.expand()
+        self.grid = spec.expand()
         self.shard = shard
         self.data = data
         let fingerprint = data.fingerprint
         self.fingerprint = fingerprint
-        self.jobs = try grid.runs(in: shard).map {
-            PlannedJob(run: $0, key: try RunKey.make(configuration: $0.configuration, datasetFingerprint: fingerprint))
+        self.jobs = grid.runs(in: shard).map {
+            PlannedJob(run: $0, key: RunKey.make(configuration: $0.configuration, datasetFingerprint: fingerprint))
         }
     }
 

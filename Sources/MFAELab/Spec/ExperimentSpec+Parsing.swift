@@ -111,63 +111,66 @@ struct SpecChecker {
         return seeds.count == items.count ? seeds : nil
     }
 
+    /// The parameter key named `name` in an object at `path`, or nil after reporting a misplaced
+    /// (`seed`, a baseline's `model`) or unknown key.
+    private mutating func parameterKey(_ name: String, at path: String, forbidden: [String: String]) -> ConfigurationKey? {
+        if let reason = forbidden[name] ?? (name == ConfigurationKey.seed.name ? Self.seedReason : nil) {
+            report(.misplacedKey(path: path, reason: reason))
+            return nil
+        }
+        guard let key = ExperimentSpec.parameterKeys.first(where: { $0.name == name }) else {
+            report(.unknownKey(path: path, allowed: ParameterCheck.allowedList(ExperimentSpec.parameterKeys.map(\.name), near: name)))
+            return nil
+        }
+        return key
+    }
+
     /// `base`-like objects: known parameter keys with values of the right type. Bad entries are
     /// reported and left out.
     private mutating func checkParameters(_ value: JSONValue?, at path: String,
-                                          forbidden: [String: String] = [:]) -> [String: JSONValue] {
+                                          forbidden: [String: String] = [:]) -> [ConfigurationKey: ConfigurationValue] {
         guard let value else { return [:] }
         guard case let .object(object) = value else {
             report(.invalidValue(path: path, expected: "an object of parameters"))
             return [:]
         }
-        var result: [String: JSONValue] = [:]
-        for key in object.keys.sorted() {
-            guard let entry = object[key] else { continue }
-            if let reason = forbidden[key] ?? (key == "seed" ? Self.seedReason : nil) {
-                report(.misplacedKey(path: "\(path).\(key)", reason: reason))
-            } else if !ExperimentSpec.parameterKeys.contains(key) {
-                report(.unknownKey(path: "\(path).\(key)",
-                                   allowed: ParameterCheck.allowedList(ExperimentSpec.parameterKeys, near: key)))
-            } else if let expected = ParameterCheck.typeProblem(key: key, value: entry) {
-                report(.invalidValue(path: "\(path).\(key)", expected: expected))
+        var result: [ConfigurationKey: ConfigurationValue] = [:]
+        for name in object.keys.sorted() {
+            guard let entry = object[name], let key = parameterKey(name, at: "\(path).\(name)", forbidden: forbidden) else { continue }
+            if let typed = key.value(from: entry) {
+                result[key] = typed
             } else {
-                result[key] = entry
+                report(.invalidValue(path: "\(path).\(name)", expected: key.kind.expectedType))
             }
         }
         return result
     }
 
     private mutating func checkSweep(_ value: JSONValue?, at path: String,
-                                     forbidden: [String: String] = [:]) -> [String: [JSONValue]] {
+                                     forbidden: [String: String] = [:]) -> [ConfigurationKey: [ConfigurationValue]] {
         guard let value else { return [:] }
         guard case let .object(object) = value else {
             report(.invalidValue(path: path, expected: "an object mapping parameters to lists of values"))
             return [:]
         }
-        var result: [String: [JSONValue]] = [:]
-        for key in object.keys.sorted() {
-            guard let entry = object[key] else { continue }
-            let keyPath = "\(path).\(key)"
-            if let reason = forbidden[key] ?? (key == "seed" ? Self.seedReason : nil) {
-                report(.misplacedKey(path: keyPath, reason: reason))
-                continue
-            }
-            guard ExperimentSpec.parameterKeys.contains(key) else {
-                report(.unknownKey(path: keyPath, allowed: ParameterCheck.allowedList(ExperimentSpec.parameterKeys, near: key)))
-                continue
-            }
+        var result: [ConfigurationKey: [ConfigurationValue]] = [:]
+        for name in object.keys.sorted() {
+            let keyPath = "\(path).\(name)"
+            guard let entry = object[name], let key = parameterKey(name, at: keyPath, forbidden: forbidden) else { continue }
             guard case let .array(items) = entry, !items.isEmpty else {
-                report(.invalidValue(path: keyPath, expected: "a non-empty list, each value \(ParameterCheck.expectedType(of: key))"))
+                report(.invalidValue(path: keyPath, expected: "a non-empty list, each value \(key.kind.expectedType)"))
                 continue
             }
-            var values: [JSONValue] = []
+            var values: [ConfigurationValue] = []
             for (index, item) in items.enumerated() {
-                if let expected = ParameterCheck.typeProblem(key: key, value: item) {
-                    report(.invalidValue(path: "\(keyPath)[\(index)]", expected: expected))
-                } else if values.contains(item) {
+                guard let typed = key.value(from: item) else {
+                    report(.invalidValue(path: "\(keyPath)[\(index)]", expected: key.kind.expectedType))
+                    continue
+                }
+                if values.contains(typed) {
                     report(.invalidValue(path: "\(keyPath)[\(index)]", expected: "a value not already listed"))
                 } else {
-                    values.append(item)
+                    values.append(typed)
                 }
             }
             if !values.isEmpty { result[key] = values }
@@ -282,23 +285,22 @@ struct SpecChecker {
     private mutating func checkRanges(of spec: inout ExperimentSpec) {
         let seed = spec.seeds.first ?? 0
         let groups = spec.parameterGroups(baselinePositions: baselinePositions)
-        // Each value alone on the defaults, so that a value the grid never uses (a base value that a
-        // sweep overrides) is still checked. Problems that depend on two values (valid + test
+        // Each value alone against its key's range, so that a value the grid never uses (a base value
+        // that a sweep overrides) is still checked. Problems that depend on two values (valid + test
         // fractions) are left to the resolved configurations below.
         for group in groups {
             let values = group.fixed.values.map { [$0] } + group.swept.values.map { $0 }
             for sourced in values.joined() {
-                guard let alone = try? ParameterGroup.configuration(of: [sourced.key: sourced], seed: seed) else { continue }
-                for problem in alone.problems() where problem.key == sourced.key && !problem.expected.contains("+") {
-                    report(.invalidValue(path: sourced.path, expected: problem.expected))
+                if let expected = sourced.key.kind.problem(with: sourced.value) {
+                    report(.invalidValue(path: sourced.path, expected: expected))
                 }
             }
         }
         for group in groups {
             for point in group.points() {
-                guard let configuration = try? ParameterGroup.configuration(of: point, seed: seed) else { continue }
+                let configuration = ParameterGroup.configuration(of: point, seed: seed)
                 for problem in configuration.problems() {
-                    let path = point[problem.key]?.path ?? "base.\(problem.key)"
+                    let path = ConfigurationKey.named(problem.key).flatMap { point[$0]?.path } ?? "base.\(problem.key)"
                     report(.invalidValue(path: path, expected: problem.expected))
                 }
             }

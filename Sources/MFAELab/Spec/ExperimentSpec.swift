@@ -16,9 +16,9 @@ import MFAECore
 ///   "baselines": [{"model": "mf"}, {"model": "item_bias"}]
 /// }
 /// ```
-/// Parameter keys are those of ``TrainingConfiguration`` (its JSON keys) except `seed`, which
-/// comes from `seeds`. Build one with ``parse(_:file:)``: it checks everything, strictly.
-public struct ExperimentSpec: Codable, Sendable, Equatable {
+/// Parameter keys are the ``ConfigurationKey``s except `seed`, which comes from `seeds`; values are
+/// typed by their key. Build one with ``parse(_:file:)``: it checks everything, strictly.
+public struct ExperimentSpec: Sendable, Equatable {
     /// Short name, used to group runs in the database.
     public var name: String
     /// What question the experiment answers.
@@ -26,9 +26,9 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
     /// Where the ratings come from.
     public var dataset: DatasetSource
     /// Parameters shared by every run of the grid and, unless they override them, the baselines.
-    public var base: [String: JSONValue]
-    /// Lists of values; the grid is their cartesian product, keys taken in sorted order.
-    public var sweep: [String: [JSONValue]]
+    public var base: [ConfigurationKey: ConfigurationValue]
+    /// Lists of values; the grid is their cartesian product, keys taken in order of their names.
+    public var sweep: [ConfigurationKey: [ConfigurationValue]]
     /// Every grid point runs once per seed; a seed fixes the split, the initialisation and the masks.
     public var seeds: [UInt64]
     /// Other models run beside the grid.
@@ -42,11 +42,11 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
     public static let keys: [String] = CodingKeys.allCases.map(\.stringValue)
 
     /// The parameter keys `base` and `sweep` accept: the configuration's, less `seed`.
-    public static var parameterKeys: [String] { TrainingConfiguration.keys.filter { $0 != "seed" } }
+    public static var parameterKeys: [ConfigurationKey] { ConfigurationKey.all.filter { $0 != .seed } }
 
     /// Assembles a spec; prefer ``parse(_:file:)``, which validates.
     public init(name: String, description: String = "", dataset: DatasetSource,
-                base: [String: JSONValue] = [:], sweep: [String: [JSONValue]] = [:],
+                base: [ConfigurationKey: ConfigurationValue] = [:], sweep: [ConfigurationKey: [ConfigurationValue]] = [:],
                 seeds: [UInt64], baselines: [BaselineSpec] = []) {
         self.name = name; self.description = description; self.dataset = dataset
         self.base = base; self.sweep = sweep; self.seeds = seeds; self.baselines = baselines
@@ -79,13 +79,13 @@ public struct ExperimentSpec: Codable, Sendable, Equatable {
 /// its own `base` and `sweep` replace the values of the keys they name, and `model` is fixed.
 /// Keys the model ignores then collapse (MF has no mask), so `{"model": "mf"}` beside a sweep over
 /// `mask_fraction × protocol` runs MF once per protocol and seed, on the same splits.
-public struct BaselineSpec: Codable, Sendable, Equatable {
+public struct BaselineSpec: Sendable, Equatable {
     /// The baseline's model.
     public var model: ModelKind
     /// Parameters that replace the experiment's for this baseline.
-    public var base: [String: JSONValue]
+    public var base: [ConfigurationKey: ConfigurationValue]
     /// Lists of values that replace the experiment's sweep of the same keys.
-    public var sweep: [String: [JSONValue]]
+    public var sweep: [ConfigurationKey: [ConfigurationValue]]
 
     enum CodingKeys: String, CodingKey, CaseIterable { case model, base, sweep }
 
@@ -93,7 +93,8 @@ public struct BaselineSpec: Codable, Sendable, Equatable {
     public static let keys: [String] = CodingKeys.allCases.map(\.stringValue)
 
     /// A baseline of `model`, optionally with its own parameters.
-    public init(model: ModelKind, base: [String: JSONValue] = [:], sweep: [String: [JSONValue]] = [:]) {
+    public init(model: ModelKind, base: [ConfigurationKey: ConfigurationValue] = [:],
+                sweep: [ConfigurationKey: [ConfigurationValue]] = [:]) {
         self.model = model; self.base = base; self.sweep = sweep
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import MFAECore
 
 /// The SQLite schema of the lab database, as versioned migrations. The schema version is
 /// `PRAGMA user_version` (and GRDB's `grdb_migrations` table); `Docs/schema.md` documents it.
@@ -7,7 +8,7 @@ import GRDB
 /// the old version as a test fixture (`Tests/MFAELabTests/Fixtures`).
 enum LabSchema {
     /// The schema version this code writes.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -88,6 +89,29 @@ enum LabSchema {
                 PRAGMA user_version = 1;
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            try rekeyRuns(db)
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
         return migrator
+    }
+
+    /// Version 2 changed how run keys are computed (``RunKey``: a versioned canonical text instead of
+    /// `JSONEncoder` output). Each stored run gets the key its stored configuration and data
+    /// fingerprint have now, so its results are found again instead of being re-run. A row whose
+    /// configuration does not decode, or whose new key another row already has, keeps its old key.
+    static func rekeyRuns(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, key, configuration, dataset_fingerprint FROM runs ORDER BY id")
+        var taken = Set(rows.map { $0["key"] as String })
+        for row in rows {
+            let id: Int64 = row["id"]
+            let old: String = row["key"]
+            guard let configuration = try? StoredValues.decode(TrainingConfiguration.self, json: row["configuration"]) else { continue }
+            let key = RunKey.make(configuration: configuration, datasetFingerprint: row["dataset_fingerprint"])
+            guard key != old, !taken.contains(key) else { continue }
+            try db.execute(sql: "UPDATE runs SET key = ? WHERE id = ?", arguments: [key, id])
+            taken.remove(old)
+            taken.insert(key)
+        }
     }
 }

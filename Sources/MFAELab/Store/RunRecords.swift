@@ -120,16 +120,8 @@ public struct ScalarRecord: Sendable, Equatable, Codable {
 }
 
 extension TrainingResult {
-    /// The final metrics to store, by name; NaN values are left out.
+    /// The final metrics to store, by name (``MetricName/values(of:)``).
     var storedMetrics: [String: Double] {
-        var values: [MetricName: Double] = [
-            .bestEpoch: Double(bestEpoch), .epochsRun: Double(epochs.count),
-            .validMSE: valid.mse, .validRMSE: valid.rmse, .validMAE: valid.mae,
-            .testMSE: test.mse, .testRMSE: test.rmse, .testMAE: test.mae, .testCount: Double(test.count),
-            .trainSeconds: trainSeconds, .epochSecondsMedian: epochSecondsMedian,
-            .trainRatings: Double(trainRatings),
-        ]
-        if let foldIn = foldInMillisecondsPerUser { values[.foldInMillisecondsPerUser] = foldIn }
-        return values.filter { !$0.value.isNaN }.reduce(into: [:]) { $0[$1.key.rawValue] = $1.value }
+        MetricName.values(of: self).reduce(into: [:]) { $0[$1.key.rawValue] = $1.value }
     }
 }

@@ -1,4 +1,5 @@
 import MFAECore
+import MFAELab
 
 /// Usable runs that share a configuration but for the seed: the replicates every mean, standard
 /// deviation and paired test is taken over.
@@ -16,31 +17,31 @@ public struct ConfigurationGroup: Sendable, Equatable {
     public var seeds: [UInt64] { runs.map(\.seed) }
 
     /// `metric` of each run that measured it, in seed order.
-    public func values(of metric: ReportMetric) -> [Double] {
+    public func values(of metric: MetricName) -> [Double] {
         runs.compactMap { $0.value(of: metric) }
     }
 
     /// `metric` by seed, for the runs that measured it.
-    public func valuesBySeed(of metric: ReportMetric) -> [UInt64: Double] {
+    public func valuesBySeed(of metric: MetricName) -> [UInt64: Double] {
         var result: [UInt64: Double] = [:]
         for run in runs { if let value = run.value(of: metric) { result[run.seed] = value } }
         return result
     }
 
     /// Mean, sd and 95% CI of `metric` across seeds; `nil` when no run measured it.
-    public func summary(of metric: ReportMetric) -> SampleSummary? {
+    public func summary(of metric: MetricName) -> SampleSummary? {
         SampleSummary(values(of: metric))
     }
 
     /// The value of `parameter` in the shared configuration.
-    public func value(of parameter: ConfigurationParameter) -> ParameterValue {
-        parameter.value(in: configuration)
+    public func value(of parameter: ConfigurationKey) -> ParameterValue {
+        parameter.reportValue(in: configuration)
     }
 
     /// `k=10, mask_fraction=0.5` for the given parameters; `defaults` when there are none.
-    public func label(_ parameters: [ConfigurationParameter]) -> String {
+    public func label(_ parameters: [ConfigurationKey]) -> String {
         guard !parameters.isEmpty else { return "defaults" }
-        return parameters.map { "\($0.key)=\(value(of: $0).label)" }.joined(separator: ", ")
+        return parameters.map { "\($0.name)=\(value(of: $0).label)" }.joined(separator: ", ")
     }
 
     /// The usable runs of `runs` grouped by configuration. When a configuration and seed were run
@@ -69,7 +70,7 @@ public struct ConfigurationGroup: Sendable, Equatable {
         let protocolRank = EvaluationProtocol.reportOrder.firstIndex(of: evaluationProtocol) ?? 0
         let otherProtocolRank = EvaluationProtocol.reportOrder.firstIndex(of: other.evaluationProtocol) ?? 0
         if protocolRank != otherProtocolRank { return protocolRank < otherProtocolRank }
-        for parameter in ConfigurationParameter.allCases {
+        for parameter in ConfigurationKey.reportParameters {
             let mine = value(of: parameter)
             let theirs = other.value(of: parameter)
             if mine != theirs { return mine < theirs }

@@ -1,4 +1,5 @@
 import MFAECore
+import MFAELab
 
 /// What the models cost: time per epoch and in total for the best configurations, fold-in time per
 /// new user, and how many runs failed or diverged.
@@ -28,19 +29,19 @@ public struct CostSummary: Sendable {
         /// Runs of every status.
         public var total: Int
         /// Runs by status, for the statuses that occur.
-        public var byStatus: [ReportRunStatus: Int]
+        public var byStatus: [RunStatus: Int]
         /// Wall seconds of all of the model's runs that recorded them.
         public var wallSeconds: Double
 
         /// The number of runs with `status`.
-        public func count(_ status: ReportRunStatus) -> Int { byStatus[status] ?? 0 }
+        public func count(_ status: RunStatus) -> Int { byStatus[status] ?? 0 }
     }
 
     /// Best-configuration costs, protocols in report order, then models.
     public var rows: [Row]
     /// Run outcomes per model, in report order.
     public var statusCounts: [StatusCount]
-    /// Runs that failed, diverged or were cancelled, by id.
+    /// Runs that failed, diverged or were interrupted, by id.
     public var failures: [ReportRun]
 
     /// The costs of `analysis`.
@@ -50,22 +51,22 @@ public struct CostSummary: Sendable {
                 guard let group = analysis.bestGroup(of: model, in: item) else { return nil }
                 let epochs = group.runs.filter { !$0.epochs.isEmpty }.map { Double($0.epochs.count) }
                 return Row(model: model, evaluationProtocol: item, group: group,
-                           epochSeconds: group.summary(of: .epochSeconds), trainSeconds: group.summary(of: .trainSeconds),
+                           epochSeconds: group.summary(of: .epochSecondsMedian), trainSeconds: group.summary(of: .trainSeconds),
                            epochsTrained: SampleSummary(epochs), foldInMilliseconds: group.summary(of: .foldInMillisecondsPerUser))
             }
         }
         let models = ModelKind.reportOrder.filter { model in analysis.runs.contains { $0.configuration.model == model } }
         let counts = models.map { model -> StatusCount in
             let runs = analysis.runs.filter { $0.configuration.model == model }
-            var byStatus: [ReportRunStatus: Int] = [:]
+            var byStatus: [RunStatus: Int] = [:]
             var wall = 0.0
             for run in runs {
                 byStatus[run.status, default: 0] += 1
-                if let seconds = run.provenance.wallSeconds, seconds.isFinite { wall += seconds }
+                if let seconds = run.wallSeconds, seconds.isFinite { wall += seconds }
             }
             return StatusCount(model: model, total: runs.count, byStatus: byStatus, wallSeconds: wall)
         }
-        let failures = analysis.runs.filter { [.failed, .diverged, .cancelled].contains($0.status) }
+        let failures = analysis.runs.filter { [.failed, .diverged, .interrupted].contains($0.status) }
         return CostSummary(rows: rows, statusCounts: counts, failures: failures)
     }
 }

@@ -51,16 +51,16 @@ public struct ExperimentAnalysis: Sendable {
 
     /// The parameters whose value varies among the usable runs of `model` (any protocol), in
     /// parameter order.
-    public func sweptParameters(of model: ModelKind) -> [ConfigurationParameter] {
+    public func sweptParameters(of model: ModelKind) -> [ConfigurationKey] {
         let modelGroups = groups.filter { $0.model == model }
-        return ConfigurationParameter.allCases.filter { parameter in
+        return ConfigurationKey.reportParameters.filter { parameter in
             Set(modelGroups.map { $0.value(of: parameter) }).count > 1
         }
     }
 
     /// The parameters swept for any model, in parameter order.
-    public var sweptParameters: [ConfigurationParameter] {
+    public var sweptParameters: [ConfigurationKey] {
         let swept = Set(models.flatMap { sweptParameters(of: $0) })
-        return ConfigurationParameter.allCases.filter(swept.contains)
+        return ConfigurationKey.reportParameters.filter(swept.contains)
     }
 }

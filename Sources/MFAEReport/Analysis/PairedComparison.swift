@@ -1,3 +1,4 @@
+import MFAELab
 /// The difference of a test metric between two configuration groups, paired by seed: the same seed
 /// gives both models the same split, so the per-seed differences cancel the split's luck.
 public struct PairedComparison: Sendable, Equatable {
@@ -21,7 +22,7 @@ public struct PairedComparison: Sendable, Equatable {
     /// The group on the right of `first − second`.
     public var second: ConfigurationGroup
     /// The compared metric.
-    public var metric: ReportMetric
+    public var metric: MetricName
     /// Seeds both groups ran, ascending.
     public var seeds: [UInt64]
     /// `first − second` for each seed of ``seeds``.
@@ -35,7 +36,7 @@ public struct PairedComparison: Sendable, Equatable {
     public var wilcoxon: WilcoxonSignedRankTest?
 
     /// Compares `metric` of `first` and `second` over their common seeds.
-    public init(_ first: ConfigurationGroup, _ second: ConfigurationGroup, metric: ReportMetric = .testRMSE) {
+    public init(_ first: ConfigurationGroup, _ second: ConfigurationGroup, metric: MetricName = .testRMSE) {
         self.first = first
         self.second = second
         self.metric = metric

@@ -27,7 +27,7 @@ public struct ParameterSensitivity: Sendable {
     }
 
     /// The swept parameter.
-    public var parameter: ConfigurationParameter
+    public var parameter: ConfigurationKey
     /// Every value any series has, in value order.
     public var values: [ParameterValue]
     /// The series, models in report order, then protocols.

@@ -8,8 +8,6 @@ import MFAELab
 /// - An experiment name recorded with several spec texts reports its latest spec and the runs
 ///   linked to it.
 /// - Run ids are the store's run keys, stable across merged databases.
-/// - Store statuses map to ``ReportRunStatus``: `done` → completed, `interrupted` → cancelled,
-///   `running` → pending.
 /// - The spec file is found by content in ``specFolders`` (so the reproduce command names it);
 ///   otherwise the command says to save the spec printed in the report.
 public struct RunStoreReportSource: ReportSource {
@@ -77,26 +75,20 @@ public struct RunStoreReportSource: ReportSource {
     }
 
     func makeRun(_ record: RunRecord) throws -> ReportRun {
-        var metrics: [ReportMetric: Double] = [:]
-        let names: [(MetricName, ReportMetric)] = [
-            (.testRMSE, .testRMSE), (.testMSE, .testMSE), (.testMAE, .testMAE), (.validRMSE, .validRMSE),
-            (.validMSE, .validMSE), (.validMAE, .validMAE), (.bestEpoch, .bestEpoch),
-            (.epochSecondsMedian, .epochSeconds), (.trainSeconds, .trainSeconds),
-            (.foldInMillisecondsPerUser, .foldInMillisecondsPerUser), (.trainRatings, .trainRatings),
-        ]
-        for (stored, reported) in names {
-            if let value = record.metric(stored) { metrics[reported] = value }
+        var metrics: [MetricName: Double] = [:]
+        for name in MetricName.allCases {
+            if let value = record.metric(name) { metrics[name] = value }
         }
-        // Closed-form baselines train no epochs: their "median epoch" is not a cost per epoch.
-        if record.metric(.epochsRun) == 0 { metrics[.epochSeconds] = nil }
+        // Closed-form baselines train no epochs: databases written before the median was left out for
+        // them hold 0, which is not a cost per epoch.
+        if record.metric(.epochsRun) == 0 { metrics[.epochSecondsMedian] = nil }
 
-        let status = Self.status(record.status)
-        let epochs = status == .completed ? try makeEpochs(store.scalars(runID: record.id)) : []
-        let items = status == .completed && record.configuration.model.isLatent ? try store.itemParameters(runID: record.id) : nil
-        let provenance = RunProvenance(toolVersion: record.provenance?.toolVersion, gitRevision: record.provenance?.gitRevision,
-                                       host: record.provenance?.host, wallSeconds: record.wallSeconds)
+        let status = record.status
+        let epochs = status == .done ? try makeEpochs(store.scalars(runID: record.id)) : []
+        let items = status == .done && record.configuration.model.isLatent ? try store.itemParameters(runID: record.id) : nil
         return ReportRun(id: record.key, status: status, error: record.error, configuration: record.configuration,
-                         metrics: metrics, epochs: epochs, items: items, provenance: provenance)
+                         metrics: metrics, epochs: epochs, items: items, provenance: record.provenance,
+                         wallSeconds: record.wallSeconds)
     }
 
     /// Per-epoch scalars gathered into epochs; an epoch without train loss or validation RMSE is skipped.
@@ -108,16 +100,6 @@ public struct RunStoreReportSource: ReportSource {
                   let valid = values[ScalarName.validRMSE.rawValue] else { return nil }
             return ReportEpoch(epoch: step, trainLoss: loss, trainMSE: values[ScalarName.trainMSE.rawValue],
                                validRMSE: valid, seconds: values[ScalarName.epochSeconds.rawValue])
-        }
-    }
-
-    static func status(_ status: RunStatus) -> ReportRunStatus {
-        switch status {
-        case .done: return .completed
-        case .failed: return .failed
-        case .diverged: return .diverged
-        case .interrupted: return .cancelled
-        case .pending, .running: return .pending
         }
     }
 

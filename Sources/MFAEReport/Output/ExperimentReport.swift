@@ -1,4 +1,5 @@
 import MFAECore
+import MFAELab
 
 /// One experiment's report: its analyses, the document that presents them, and the plots the
 /// document's figures are rendered from. Building it reads nothing and writes nothing.
@@ -92,7 +93,7 @@ public struct ExperimentReport: Sendable {
     }
 
     static func runCount(_ analysis: ExperimentAnalysis) -> String {
-        let counts = ReportRunStatus.allCases.compactMap { status -> String? in
+        let counts = RunStatus.reportOrder.compactMap { status -> String? in
             let count = analysis.runs.filter { $0.status == status }.count
             return count > 0 ? "\(count) \(status.rawValue)" : nil
         }

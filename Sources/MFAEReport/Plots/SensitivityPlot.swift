@@ -1,8 +1,10 @@
+import MFAECore
+
 /// The plot of test RMSE (mean with sd error bars across seeds) against a swept parameter: one line
 /// per model and protocol, colour by model, dash and marker by protocol.
 enum SensitivityPlot {
     /// `sensitivity-<key>`.
-    static func name(_ parameter: ConfigurationParameter) -> String { "sensitivity-\(parameter.key)" }
+    static func name(_ parameter: ConfigurationKey) -> String { "sensitivity-\(parameter.name)" }
 
     /// The script and data of `sensitivity`, on its ``ParameterSensitivity/axis``: numbers at their
     /// value (or logarithm); categories at positions 0, 1, … with their labels as tics, the series
@@ -14,7 +16,7 @@ enum SensitivityPlot {
         let seriesCount = sensitivity.series.count
         let nudge = 0.06
 
-        var data = ["# Test RMSE against \(parameter.key), experiment \(experiment).",
+        var data = ["# Test RMSE against \(parameter.name), experiment \(experiment).",
                     "# One block per series (gnuplot index); columns: x, mean, sd (0 for one seed), seeds, value."]
         for (index, series) in sensitivity.series.enumerated() {
             if index > 0 { data += ["", ""] }
@@ -33,9 +35,9 @@ enum SensitivityPlot {
             }
         }
 
-        var script = [GnuplotStyle.header(name: name, comment: "Test RMSE against \(parameter.key): experiment \(experiment)")]
-        script.append("set title \(GnuplotStyle.quoted("Test RMSE against \(parameter.key)")) noenhanced")
-        script.append("set xlabel \(GnuplotStyle.quoted(parameter.key)) noenhanced")
+        var script = [GnuplotStyle.header(name: name, comment: "Test RMSE against \(parameter.name): experiment \(experiment)")]
+        script.append("set title \(GnuplotStyle.quoted("Test RMSE against \(parameter.name)")) noenhanced")
+        script.append("set xlabel \(GnuplotStyle.quoted(parameter.name)) noenhanced")
         script.append("set ylabel 'test RMSE (mean ± sd across seeds)' noenhanced")
         if sensitivity.axis != .categorical {
             if sensitivity.axis == .logarithmic {

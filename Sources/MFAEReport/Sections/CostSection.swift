@@ -1,4 +1,5 @@
 import MFAECore
+import MFAELab
 
 /// What the models cost: time per epoch and per fit, fold-in time per new user, and the runs that
 /// failed or diverged.
@@ -25,7 +26,7 @@ enum CostSection {
         blocks.append(.heading(level: 3, text: "Runs"))
         blocks.append(.table(statusTable(cost)))
         if cost.failures.isEmpty {
-            blocks.append(.paragraph("No run failed, diverged or was cancelled."))
+            blocks.append(.paragraph("No run failed, diverged or was interrupted."))
         } else {
             var items = cost.failures.prefix(listedFailures).map { run -> RichText in
                 let c = run.configuration
@@ -55,11 +56,11 @@ enum CostSection {
 
     static func statusTable(_ cost: CostSummary) -> ReportTable {
         let rows = cost.statusCounts.map { count -> [RichText] in
-            [.text(count.model.displayName), .text(String(count.total)), .text(String(count.count(.completed))),
-             .text(String(count.count(.failed))), .text(String(count.count(.diverged))), .text(String(count.count(.cancelled))),
-             .text(String(count.count(.pending))), .text(NumberFormat.seconds(count.wallSeconds))]
+            [.text(count.model.displayName), .text(String(count.total))]
+                + RunStatus.reportOrder.map { .text(String(count.count($0))) }
+                + [.text(NumberFormat.seconds(count.wallSeconds))]
         }
-        return ReportTable(header: ["Model", "Runs", "Completed", "Failed", "Diverged", "Cancelled", "Pending", "Wall seconds"], rows: rows)
+        return ReportTable(header: ["Model", "Runs"] + RunStatus.reportOrder.map(\.rawValue) + ["Wall seconds"], rows: rows)
     }
 
     /// The autoencoder's fold-in against MF's, when both were measured under one protocol.

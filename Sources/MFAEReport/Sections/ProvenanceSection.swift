@@ -9,13 +9,13 @@ enum ProvenanceSection {
             let set = Set(values.compactMap { $0 }.filter { !$0.isEmpty })
             return set.isEmpty ? "not recorded" : set.sorted().joined(separator: ", ")
         }
-        let wall = runs.compactMap(\.provenance.wallSeconds).filter(\.isFinite).reduce(0, +)
+        let wall = runs.compactMap(\.wallSeconds).filter(\.isFinite).reduce(0, +)
         var items: [RichText] = [
             .text("Data set: ") + .code(experiment.datasetName) + .text(", fingerprint ") + .code(experiment.datasetFingerprint),
             .text("Spec: ") + (experiment.specFile.map { RichText.code($0) + ", " } ?? "") + .text("SHA-256 ") + .code(experiment.specHash),
-            .text("Tool version: \(distinct(runs.map(\.provenance.toolVersion)))"),
-            .text("Git revision: \(distinct(runs.map(\.provenance.gitRevision)))"),
-            .text("Machine: \(distinct(runs.map(\.provenance.host)))"),
+            .text("Tool version: \(distinct(runs.map { $0.provenance?.toolVersion }))"),
+            .text("Git revision: \(distinct(runs.map { $0.provenance?.gitRevision }))"),
+            .text("Machine: \(distinct(runs.map { $0.provenance?.host }))"),
             .text("Runs: \(runs.count), \(NumberFormat.seconds(wall)) wall seconds in all"),
         ]
         if runs.isEmpty { items.removeLast() }

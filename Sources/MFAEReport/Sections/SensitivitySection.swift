@@ -13,11 +13,11 @@ enum SensitivitySection {
         var plots: [PlotScript] = []
         for sensitivity in sensitivities {
             let parameter = sensitivity.parameter
-            blocks.append(.heading(level: 3, text: "Parameter: \(parameter.key)"))
+            blocks.append(.heading(level: 3, text: "Parameter: \(parameter.name)"))
             blocks.append(.table(table(sensitivity)))
             let plot = SensitivityPlot.make(sensitivity, experiment: experiment)
             plots.append(plot)
-            blocks.append(.figure(ReportFigure(name: plot.name, caption: "Test RMSE against \(parameter.key) (mean ± sd across seeds)"
+            blocks.append(.figure(ReportFigure(name: plot.name, caption: "Test RMSE against \(parameter.name) (mean ± sd across seeds)"
                 + (sensitivity.axis == .logarithmic ? ", logarithmic axis." : "."))))
             if parameter == .maskFraction {
                 blocks += maskingBlocks(sensitivity)
@@ -33,7 +33,7 @@ enum SensitivitySection {
                 return .text(NumberFormat.meanAndDeviation(point.testRMSE) + " (\(point.testRMSE.count))")
             }
         }
-        return ReportTable(header: [sensitivity.parameter.key] + sensitivity.series.map { "\($0.title): test RMSE (seeds)" },
+        return ReportTable(header: [sensitivity.parameter.name] + sensitivity.series.map { "\($0.title): test RMSE (seeds)" },
                            rows: rows)
     }
 

@@ -79,7 +79,7 @@ enum LabFixtures {
 
         /// A number that depends on every relevant parameter.
         static func score(_ configuration: TrainingConfiguration) -> Double {
-            let text = (try? RunKey.canonicalJSON(configuration)) ?? ""
+            let text = configuration.canonicalText
             var hash: UInt64 = 1469598103934665603
             for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 1099511628211 }
             return 0.5 + Double(hash % 1000) / 1000

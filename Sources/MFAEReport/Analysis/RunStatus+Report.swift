@@ -1,0 +1,6 @@
+import MFAELab
+
+extension RunStatus {
+    /// The order reports count statuses in: finished first, then failures, then runs not yet ended.
+    public static let reportOrder: [RunStatus] = [.done, .failed, .diverged, .interrupted, .pending, .running]
+}

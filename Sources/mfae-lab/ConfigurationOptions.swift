@@ -1,0 +1,80 @@
+import ArgumentParser
+import MFAECore
+
+/// The `train` flags of the configuration keys, one per ``ConfigurationKey``: flag name, help text,
+/// default, parsing and range checks all come from the key's table entry.
+///
+/// swift-argument-parser finds options through stored properties, so each key needs one line here,
+/// named after the key (the JSON name in lower camel case: `c_vector` → `cVector`); the tests check
+/// that every key has its flag and every flag its key.
+struct ConfigurationOptions: ParsableArguments {
+    @Option(name: .customLong(ConfigurationKey.model.flag), help: help(.model)) var model: String?
+    @Option(name: .customLong(ConfigurationKey.evaluationProtocol.flag), help: help(.evaluationProtocol)) var `protocol`: String?
+    @Option(name: .customLong(ConfigurationKey.k.flag), help: help(.k)) var k: String?
+    @Option(name: .customLong(ConfigurationKey.learningRate.flag), help: help(.learningRate)) var lr: String?
+    @Option(name: .customLong(ConfigurationKey.cVector.flag), help: help(.cVector)) var cVector: String?
+    @Option(name: .customLong(ConfigurationKey.maskFraction.flag), help: help(.maskFraction)) var maskFraction: String?
+    @Option(name: .customLong(ConfigurationKey.normalize.flag), help: help(.normalize)) var normalize: String?
+    @Option(name: .customLong(ConfigurationKey.evalMask.flag), help: help(.evalMask)) var evalMask: String?
+    @Option(name: .customLong(ConfigurationKey.optimizer.flag), help: help(.optimizer)) var optimizer: String?
+    @Option(name: .customLong(ConfigurationKey.regularization.flag), help: help(.regularization)) var regularization: String?
+    @Option(name: .customLong(ConfigurationKey.epochs.flag), help: help(.epochs)) var epochs: String?
+    @Option(name: .customLong(ConfigurationKey.batchSize.flag), help: help(.batchSize)) var batchSize: String?
+    @Option(name: .customLong(ConfigurationKey.patience.flag), help: help(.patience)) var patience: String?
+    @Option(name: .customLong(ConfigurationKey.initScale.flag), help: help(.initScale)) var initScale: String?
+    @Option(name: .customLong(ConfigurationKey.clipPredictions.flag), help: help(.clipPredictions)) var clipPredictions: String?
+    @Option(name: .customLong(ConfigurationKey.validFraction.flag), help: help(.validFraction)) var validFraction: String?
+    @Option(name: .customLong(ConfigurationKey.testFraction.flag), help: help(.testFraction)) var testFraction: String?
+    @Option(name: .customLong(ConfigurationKey.threads.flag), help: help(.threads)) var threads: String?
+    @Option(name: .customLong(ConfigurationKey.seed.flag), help: help(.seed)) var seed: String?
+
+    /// The key's help line: its sentence, the values it takes and its default.
+    static func help(_ key: ConfigurationKey) -> ArgumentHelp {
+        let values: String
+        switch key.kind {
+        case let .enumeration(names): values = "values: \(names.joined(separator: ", ")); "
+        case .boolean: values = "values: true, false; "
+        case .integer, .unsignedInteger, .real: values = ""
+        }
+        return ArgumentHelp("\(key.help) (\(values)default: \(key.text(of: key.defaultValue)))",
+                            valueName: key.flag)
+    }
+
+    /// The property name of `key`'s option: its JSON name in lower camel case.
+    static func propertyName(of key: ConfigurationKey) -> String {
+        let words = key.name.split(separator: "_")
+        return words.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
+    }
+
+    /// The text given for each key's flag, by key; keys whose flag was not given are absent.
+    var givenTexts: [ConfigurationKey: String] {
+        var texts: [String: String] = [:]
+        for child in Mirror(reflecting: self).children {
+            guard let label = child.label, let option = child.value as? Option<String?> else { continue }
+            texts[label.hasPrefix("_") ? String(label.dropFirst()) : label] = option.wrappedValue
+        }
+        var result: [ConfigurationKey: String] = [:]
+        for key in ConfigurationKey.all {
+            if let text = texts[Self.propertyName(of: key)] { result[key] = text }
+        }
+        return result
+    }
+
+    /// The configuration the flags give: defaults, with each given flag's value.
+    /// - Throws: a `ValidationError` naming the flag and what it accepts, for a value of the wrong
+    ///   type or out of range.
+    func makeConfiguration() throws -> TrainingConfiguration {
+        var configuration = TrainingConfiguration()
+        for (key, text) in givenTexts.sorted(by: { $0.key.name < $1.key.name }) {
+            guard let value = key.value(parsing: text) else {
+                throw ValidationError("--\(key.flag): expected \(key.kind.expectedType), got \"\(text)\"")
+            }
+            key.set(value, in: &configuration)
+        }
+        if let problem = configuration.problems().first {
+            let flag = ConfigurationKey.named(problem.key)?.flag ?? problem.key
+            throw ValidationError("--\(flag): expected \(problem.expected)")
+        }
+        return configuration
+    }
+}
