@@ -58,7 +58,7 @@ public struct ExperimentReport: Sendable {
 
     /// Runs that have not ended (pending, running or interrupted): the experiment is incomplete.
     public var unfinishedRunCount: Int {
-        analysis.runs.filter { $0.status == .pending || $0.status == .cancelled }.count
+        analysis.runs.filter(\.status.isUnfinished).count
     }
 
     /// Whether every run has ended (done, failed or diverged).
@@ -71,7 +71,7 @@ public struct ExperimentReport: Sendable {
     /// The report as a self-contained HTML page; `svg` gives a figure's inline SVG when rendered.
     public func html(svg: (ReportFigure) -> String?) -> String { HTMLRenderer.render(document, svg: svg) }
 
-    /// `12 runs: 10 completed, 1 failed, 1 diverged`.
+    /// `12 runs: 10 done, 1 failed, 1 diverged`.
     public var runCountText: String { Self.runCount(analysis) }
 
     static func introduction(_ analysis: ExperimentAnalysis) -> [ReportBlock] {
@@ -83,7 +83,7 @@ public struct ExperimentReport: Sendable {
         var facts = RichText.text("Data set ") + .code(experiment.datasetName) + .text(". \(ExperimentReport.runCount(analysis)).")
         if !models.isEmpty { facts = facts + .text(" Models: \(models). Protocols: \(protocols).") }
         blocks.append(.paragraph(facts))
-        let unfinished = analysis.runs.filter { $0.status == .pending || $0.status == .cancelled }.count
+        let unfinished = analysis.runs.filter(\.status.isUnfinished).count
         if unfinished > 0 {
             blocks.append(.paragraph(.strong(incompleteMarker) + .text(" \(unfinished) of \(analysis.runs.count) runs have not "
                 + "finished (pending, running or interrupted), so every number below may change. Resume with the run command "
