@@ -23,8 +23,10 @@ public indirect enum LabError: Error, CustomStringConvertible, Equatable {
     case runNotFound(String)
     /// Several runs match a key prefix.
     case ambiguousRun(String, matches: Int)
-    /// No item of a run's data set has this title (or id).
-    case itemNotFound(title: String, suggestions: [String])
+    /// No item of a data set has this title (or id), nor a title containing it.
+    case itemNotFound(title: String)
+    /// Several titles fit the text and none exactly; the candidates, best first.
+    case ambiguousTitle(String, candidates: [String])
     /// A run that has no stored item vectors (a trivial baseline, or not finished).
     case noItemParameters(run: String)
     /// Merging would put two different results under one run key.
@@ -57,9 +59,10 @@ public indirect enum LabError: Error, CustomStringConvertible, Equatable {
         case let .shardUnavailable(reason): return "--shard auto: \(reason)"
         case let .runNotFound(text): return "no run matches \"\(text)\""
         case let .ambiguousRun(text, matches): return "\(matches) runs match \"\(text)\"; give more of the key"
-        case let .itemNotFound(title, suggestions):
-            let hint = suggestions.isEmpty ? "" : "; did you mean: " + suggestions.joined(separator: "; ")
-            return "no item titled \"\(title)\"\(hint)"
+        case let .itemNotFound(title): return "no item title contains \"\(title)\""
+        case let .ambiguousTitle(title, candidates):
+            let shown = candidates.prefix(10).joined(separator: "; ") + (candidates.count > 10 ? "; …" : "")
+            return "\"\(title)\" fits \(candidates.count) titles: \(shown); give the whole title (the year may be left out) or the item id"
         case let .noItemParameters(run): return "run \(run) has no stored item vectors"
         case let .mergeConflict(keys):
             return "refusing to merge: \(keys.count) run key(s) have different results in different files: "

@@ -34,6 +34,11 @@ struct TrainCommand: ParsableCommand {
         let configuration = try options.makeConfiguration()
         Console.log("\(data.name): \(data.userCount) users, \(data.itemCount) items, \(data.count) ratings; "
             + "\(configuration.model) under \(configuration.evaluationProtocol)")
+        // The --similar item is found before training, so a title that names no item fails at once.
+        let probe = try similar.map { try ItemNeighbours.item(titled: $0, titles: data.itemTitles, ids: data.itemIDs) }
+        if probe != nil, !configuration.model.isLatent {
+            throw CommandError.noItemVectors(model: configuration.model.rawValue)
+        }
         let result = try Trainer.run(configuration, on: data, observer: { event in
             if case let .epochEnded(record) = event {
                 show(String(format: "epoch %3d  train loss %.4f  valid rmse %.4f  %.2f s",
@@ -47,19 +52,16 @@ struct TrainCommand: ParsableCommand {
             show(String(format: "fold-in %.4f ms per user", foldIn))
         }
         var neighbours: [String]?
-        if let similar {
-            neighbours = try printNeighbours(of: similar, result: result, data: data)
+        if let probe {
+            neighbours = try printNeighbours(of: probe, result: result, data: data)
         }
         if json {
             Console.say(try TrainSummary(result: result, neighbours: neighbours).jsonLine())
         }
     }
 
-    private func printNeighbours(of title: String, result: TrainingResult, data: RatingSet) throws -> [String] {
+    private func printNeighbours(of probe: ItemIndex, result: TrainingResult, data: RatingSet) throws -> [String] {
         guard let items = result.items else { throw CommandError.noItemVectors(model: result.configuration.model.rawValue) }
-        guard let probe = data.items(matching: title).first else {
-            throw LabError.itemNotFound(title: title, suggestions: [])
-        }
         show("nearest to \(data.itemTitles[probe.position]) (euclidean):")
         let neighbours = NearestItems.neighbours(of: probe, in: items, metric: .euclidean, count: 10)
         for neighbour in neighbours {

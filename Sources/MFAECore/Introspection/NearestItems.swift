@@ -54,20 +54,3 @@ public enum NearestItems {
         return Array(scored.prefix(count))
     }
 }
-
-extension RatingSet {
-    /// Items whose title contains `text`, ignoring case; exact (case-insensitive) matches first, then
-    /// the most rated, so that "Star Trek: Generations" finds the film and not a longer title.
-    public func items(matching text: String) -> [ItemIndex] {
-        let needle = text.lowercased()
-        var counts = [Int](repeating: 0, count: itemCount)
-        for item in ratings.items { counts[Int(item)] += 1 }
-        let matches = (0 ..< itemCount).filter { itemTitles[$0].lowercased().contains(needle) }
-        return matches.sorted { a, b in
-            let exactA = itemTitles[a].lowercased() == needle, exactB = itemTitles[b].lowercased() == needle
-            if exactA != exactB { return exactA }
-            if counts[a] != counts[b] { return counts[a] > counts[b] }
-            return a < b
-        }.map { ItemIndex($0) }
-    }
-}

@@ -15,18 +15,21 @@ public enum ItemNeighbours {
         public var bias: Float
     }
 
-    /// The item whose title (or id) is `text`: an exact title ignoring case, an exact id, or else the
-    /// only title containing `text`.
-    /// - Throws: ``LabError/itemNotFound(title:suggestions:)`` with up to five matching titles.
-    public static func item(titled text: String, in dataset: DatasetRecord) throws -> ItemIndex {
-        let needle = text.lowercased()
-        if let index = dataset.itemTitles.firstIndex(where: { $0.lowercased() == needle })
-            ?? dataset.itemIDs.firstIndex(of: text) {
-            return ItemIndex(index)
+    /// The item `text` names by ``TitleLookup``'s rules (a title, with or without its year, an item
+    /// id, or a part of one title).
+    /// - Throws: ``LabError/itemNotFound(title:)``, or ``LabError/ambiguousTitle(_:candidates:)``
+    ///   listing the candidates best first.
+    public static func item(titled text: String, titles: [String], ids: [String] = []) throws -> ItemIndex {
+        switch TitleLookup.find(text, titles: titles, ids: ids) {
+        case let .found(item): return item
+        case let .ambiguous(items): throw LabError.ambiguousTitle(text, candidates: items.map { titles[$0.position] })
+        case .notFound: throw LabError.itemNotFound(title: text)
         }
-        let matches = dataset.itemTitles.indices.filter { dataset.itemTitles[$0].lowercased().contains(needle) }
-        if matches.count == 1, let only = matches.first { return ItemIndex(only) }
-        throw LabError.itemNotFound(title: text, suggestions: matches.prefix(5).map { dataset.itemTitles[$0] })
+    }
+
+    /// The item `text` names in a stored data set (see ``item(titled:titles:ids:)``).
+    public static func item(titled text: String, in dataset: DatasetRecord) throws -> ItemIndex {
+        try item(titled: text, titles: dataset.itemTitles, ids: dataset.itemIDs)
     }
 
     /// The `count` items nearest to `item` (itself excluded), nearest first.

@@ -9,23 +9,22 @@ public enum NeighbourComparison: Sendable {
     case noTitles
     /// No title contains the probe text.
     case probeNotFound(String)
+    /// Several titles fit the probe text and none exactly: the candidates, best first.
+    case probeAmbiguous(String, candidates: [String])
     /// No best autoencoder or MF run kept its item vectors.
     case noItemParameters
-
-    /// The index of the item whose title contains `probe`, ignoring case: an exact match (ignoring
-    /// case) first, otherwise the first item containing it.
-    public static func findProbe(_ probe: String, in titles: [String]) -> Int? {
-        let needle = probe.lowercased()
-        if let exact = titles.firstIndex(where: { $0.lowercased() == needle }) { return exact }
-        return titles.firstIndex { $0.lowercased().contains(needle) }
-    }
 
     /// The neighbours of `probe` for the best autoencoder and MF runs of `analysis`. The runs come
     /// from the first protocol (in report order) where a best configuration kept item vectors; of
     /// that configuration's seeds, the run with the lowest validation RMSE.
     public static func make(_ analysis: ExperimentAnalysis, probe: String) -> NeighbourComparison {
         guard let titles = analysis.itemTitles, !titles.isEmpty else { return .noTitles }
-        guard let probeItem = findProbe(probe, in: titles) else { return .probeNotFound(probe) }
+        let probeItem: Int
+        switch TitleLookup.find(probe, titles: titles) {
+        case let .found(item): probeItem = item.position
+        case let .ambiguous(items): return .probeAmbiguous(probe, candidates: items.map { titles[$0.position] })
+        case .notFound: return .probeNotFound(probe)
+        }
         var lists: [ProbeNeighbours] = []
         for model in [ModelKind.mfae, .mf] {
             for item in analysis.protocols {

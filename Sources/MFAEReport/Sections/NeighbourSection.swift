@@ -9,6 +9,10 @@ enum NeighbourSection {
         case let .probeNotFound(text):
             blocks.append(.paragraph(.text("No item title contains “\(text)”, so no item neighbours are listed. Choose another probe with ")
                 + .code("--probe TITLE") + "."))
+        case let .probeAmbiguous(text, candidates):
+            let shown = candidates.prefix(10).map { "“\($0)”" }.joined(separator: ", ") + (candidates.count > 10 ? ", …" : "")
+            blocks.append(.paragraph(.text("“\(text)” fits \(candidates.count) titles (\(shown)) and names none of them, so no item "
+                + "neighbours are listed. Give the whole title (the year may be left out) with ") + .code("--probe TITLE") + "."))
         case .noItemParameters:
             blocks.append(.paragraph("No best autoencoder or MF run kept its decoder item vectors, so no item neighbours are listed."))
         case let .found(title, item, lists):
