@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-/// Dependencies flow one way: the `mfae-lab` executable → Report → Lab → Core.
+/// Dependencies flow one way: the `mfae-lab` executable → Report → Lab → Core, with Fetch (→ Core)
+/// used by the executable and, for gnuplot's process runner, by Report.
 let package = Package(
     name: "mfae-lab",
     products: [
@@ -9,11 +10,13 @@ let package = Package(
         .library(name: "MFAECore", targets: ["MFAECore"]),
         .library(name: "MFAELab", targets: ["MFAELab"]),
         .library(name: "MFAEReport", targets: ["MFAEReport"]),
+        .library(name: "MFAEFetch", targets: ["MFAEFetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         /// Data, models, kernels, the trainer and metrics. No SQLite, no CLI parsing, no printing.
@@ -27,6 +30,16 @@ let package = Package(
             name: "CKernels",
             cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]
         ),
+        /// What reaches outside the process: fetching data sets (HTTP with resume, checksums, unzip,
+        /// RecBole's wheel through pip) and running external programs (pip, gnuplot). Core reads files only.
+        .target(
+            name: "MFAEFetch",
+            dependencies: [
+                "MFAECore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         /// Specs, grid expansion, the runner and the SQLite run store.
         .target(
             name: "MFAELab",
@@ -37,12 +50,12 @@ let package = Package(
             ]
         ),
         /// Store queries → statistics → Markdown, HTML and gnuplot.
-        .target(name: "MFAEReport", dependencies: ["MFAECore", "MFAELab"]),
+        .target(name: "MFAEReport", dependencies: ["MFAECore", "MFAELab", "MFAEFetch"]),
         /// `@main` and one file per subcommand: parsing and wiring only.
         .executableTarget(
             name: "mfae-lab",
             dependencies: [
-                "MFAECore", "MFAELab", "MFAEReport",
+                "MFAECore", "MFAEFetch", "MFAELab", "MFAEReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +68,13 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "MFAEReportTests", dependencies: ["MFAEReport", "MFAETestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "MFAEFetchTests",
+            dependencies: [
+                "MFAEFetch", "MFAETestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(name: "CLITests", dependencies: ["MFAECore", "MFAETestSupport"]),
     ],
     swiftLanguageModes: [.v5]

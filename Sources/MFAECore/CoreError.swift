@@ -8,8 +8,6 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable {
     case unknownFormat(path: String, reason: String)
     /// A file that cannot be read.
     case unreadable(file: String, reason: String)
-    /// Fetching a data set failed.
-    case fetchFailed(name: String, reason: String)
     /// A data set name or parameter that is not known.
     case invalidDataset(String)
 
@@ -19,7 +17,6 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable {
         case let .emptyFile(file): return "\(file): no ratings in file"
         case let .unknownFormat(path, reason): return "\(path): unknown data format: \(reason)"
         case let .unreadable(file, reason): return "\(file): cannot read: \(reason)"
-        case let .fetchFailed(name, reason): return "fetching \(name) failed: \(reason)"
         case let .invalidDataset(message): return message
         }
     }

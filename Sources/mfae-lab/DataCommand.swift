@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MFAECore
+import MFAEFetch
 
 /// `mfae-lab data`: fetch, inspect and generate data sets.
 struct DataCommand: ParsableCommand {
@@ -10,14 +11,24 @@ struct DataCommand: ParsableCommand {
         subcommands: [Fetch.self, Info.self, Synth.self]
     )
 
-    /// `data fetch NAME`: downloads a named set into the data directory.
+    /// `data fetch NAME`: downloads a named set into the data directory and verifies it.
     struct Fetch: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Fetch a named data set (ml-100k) into the data directory.")
+            abstract: "Fetch a named MovieLens set into the data directory and verify it.",
+            discussion: """
+                From GroupLens's zip files over HTTPS (or the mirror in $\(MovieLensRelease.mirrorEnvironmentVariable)): \
+                the MD5 published beside each zip is checked, and the ratings are counted after unpacking. \
+                An interrupted download resumes. ml-100k comes by default from the RecBole 1.2.1 wheel \
+                (python3 -m pip download), which needs only the Python package index.
+                """)
 
         /// The set to fetch.
         @Argument(help: "The data set to fetch: \(DatasetFetcher.fetchableNames.joined(separator: ", ")).")
         var name: String
+
+        /// Where from; the fetcher's default when absent.
+        @Option(help: "Where from: grouplens or recbole (ml-100k only; its default).")
+        var source: DatasetFetcher.Source?
 
         /// The `--data-dir` flag, resolved by ``DataDirectory/resolve(flag:environment:)``.
         @Option(name: .customLong("data-dir"), help: "Data directory (default: $MFAE_DATA_DIR, else ./data).")
@@ -25,13 +36,12 @@ struct DataCommand: ParsableCommand {
 
         /// Fetches, then loads the set to print its counts and fingerprint.
         func run() throws {
-            do {
-                let directory = DataDirectory.resolve(flag: dataDirectory)
-                let folder = try DatasetFetcher().fetch(name, into: directory, log: { print($0) })
-                let set = try DatasetLoader.load(folder: folder, format: nil, name: name)
-                print("\(set.name): \(set.userCount) users, \(set.itemCount) items, \(set.count) ratings")
-                print("fingerprint \(set.fingerprint)")
-            }
+            let directory = DataDirectory.resolve(flag: dataDirectory)
+            let folder = try FetchProgressLine.makeFetcher().fetch(name, into: directory, source: source,
+                                                                   log: Console.say)
+            let set = try DatasetLoader.load(folder: folder, format: nil, name: name)
+            Console.say("\(set.name): \(set.userCount) users, \(set.itemCount) items, \(set.count) ratings")
+            Console.say("fingerprint \(set.fingerprint)")
         }
     }
 
@@ -74,7 +84,8 @@ struct DataCommand: ParsableCommand {
                 }
                 let started = Date()
                 // Progress goes to stderr so that --json output stays one object.
-                let set = try source.load(dataDirectory: directory, log: Console.log)
+                let set = try source.loadFetchingIfMissing(dataDirectory: directory,
+                                                           fetcher: FetchProgressLine.makeFetcher(), log: Console.log)
                 let seconds = Date().timeIntervalSince(started)
                 let bytes = source.folder(dataDirectory: directory).flatMap { ratingsFileBytes(in: $0, format: source) }
                 printInfo(set, seconds: seconds, bytes: bytes)
@@ -191,3 +202,5 @@ private func fileSize(_ url: URL) -> Int {
     let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
     return (attributes?[.size] as? Int) ?? 0
 }
+
+extension DatasetFetcher.Source: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MFAECore
+import MFAEFetch
 import MFAELab
 
 /// `mfae-lab run SPEC`: runs an experiment's grid into the lab database, in parallel, resumably.
@@ -69,7 +70,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let (experiment, text) = try ExperimentSpec.load(path: spec)
         let shard = try resolvedShard()
-        let data = try experiment.dataset.load(dataDirectory: DataDirectory.resolve(flag: dataDirectory), log: Console.log)
+        let data = try experiment.dataset.loadFetchingIfMissing(dataDirectory: DataDirectory.resolve(flag: dataDirectory),
+                                                                fetcher: FetchProgressLine.makeFetcher(), log: Console.log)
         let plan = try SweepPlan(spec: experiment, specText: String(decoding: text, as: UTF8.self), data: data,
                                  shard: shard)
         let policy = ClaimPolicy(force: force, retryFailed: retryFailed)

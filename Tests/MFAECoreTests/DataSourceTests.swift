@@ -106,14 +106,15 @@ import Testing
         }
     }
 
-    @Test func unknownNamedSetIsNotFetched() throws {
+    @Test func missingNamedSetIsNotFetchedByCore() throws {
         try TemporaryDirectory.with { folder in
             let data = folder.url
             #expect(throws: DatasetError.invalidDataset(
-                "no ratings file (*.inter, u.data, ratings.dat, ratings.csv) in \(data.appendingPathComponent("ml-7m").path)"
-                    + ", and only ml-100k can be fetched")) {
-                try DatasetSource.named("ml-7m").load(dataDirectory: data) { _ in }
+                "no ratings file (*.inter, u.data, ratings.dat, ratings.csv) in \(data.appendingPathComponent("ml-1m").path)"
+                    + "; `mfae-lab data fetch ml-1m` fetches a MovieLens set by name")) {
+                try DatasetSource.named("ml-1m").load(dataDirectory: data) { _ in }
             }
+            #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("ml-1m").path))
         }
     }
 

@@ -23,30 +23,26 @@ extension DatasetSource {
         }
     }
 
-    /// Loads the ratings.
+    /// Loads the ratings. Core reads files only: fetching a missing named set is the job of the
+    /// `MFAEFetch` library (`loadFetchingIfMissing(dataDirectory:fetcher:log:)`).
     ///
     /// - Synthetic: generates the set (``SyntheticParameters/generate()``).
-    /// - Named: reads `<dataDirectory>/<name>/`, detecting the format. When that folder has no ratings
-    ///   file and the name can be fetched (``DatasetFetcher/fetchableNames``, i.e. `ml-100k`), fetches
-    ///   it first and says so through `log`.
+    /// - Named: reads `<dataDirectory>/<name>/`, detecting the format.
     /// - Folder: reads the folder in the given format, or the detected one.
     ///
-    /// - Parameter log: receives one line per step worth telling (fetching); the library prints nothing.
-    /// - Throws: ``DatasetError`` saying which file, line or parameter is wrong.
+    /// - Parameter log: receives one line per step worth telling; the library prints nothing.
+    /// - Throws: ``DatasetError`` saying which file, line or parameter is wrong; for a named set whose
+    ///   folder holds no ratings file, ``DatasetError/invalidDataset(_:)`` saying how to fetch it.
     public func load(dataDirectory: URL, log: (String) -> Void) throws -> RatingSet {
         switch self {
         case let .synthetic(parameters):
             return try parameters.generate()
         case let .named(name):
             let folder = dataDirectory.appendingPathComponent(name, isDirectory: true)
-            if !MovieLensFormat.folderHasRatings(folder) {
-                guard DatasetFetcher.fetchableNames.contains(name) else {
-                    throw DatasetError.invalidDataset(
-                        "no ratings file (\(MovieLensFormat.recognisedFiles)) in \(folder.path), and only "
-                            + "\(DatasetFetcher.fetchableNames.joined(separator: ", ")) can be fetched")
-                }
-                log("\(name) is not in \(folder.path): fetching it")
-                try DatasetFetcher().fetch(name, into: dataDirectory, log: log)
+            guard MovieLensFormat.folderHasRatings(folder) else {
+                throw DatasetError.invalidDataset(
+                    "no ratings file (\(MovieLensFormat.recognisedFiles)) in \(folder.path); "
+                        + "`mfae-lab data fetch \(name)` fetches a MovieLens set by name")
             }
             return try DatasetLoader.load(folder: folder, format: nil, name: name)
         case let .folder(path, format):

@@ -1,5 +1,6 @@
 import Foundation
 import MFAECore
+import MFAEFetch
 
 /// The `gnuplot` program, found on `PATH`, which renders the report's scripts to SVG. Reports never
 /// fail for want of it: scripts are always written, and a missing program only means a note.
