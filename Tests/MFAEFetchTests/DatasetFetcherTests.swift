@@ -131,10 +131,12 @@ struct DatasetFetcherTests {
             let server = try LocalHTTPServer(root: fixture.served, behaviour: .hang)
             defer { server.stop() }
             // The checksum file times out (it is optional when the catalogue pins the MD5), then the zip.
+            var log: [String] = []
             #expect(throws: FetchError.timedOut(url: "\(server.base.absoluteString)ml-test.zip", seconds: 1.5)) {
                 try fixture.fetcher(fixture.release, base: server.base, timeout: 1.5)
-                    .fetch("ml-test", into: fixture.data) { _ in }
+                    .fetch("ml-test", into: fixture.data) { log.append($0) }
             }
+            #expect(log.contains { $0.hasPrefix("cannot read the published checksum: \(server.base.absoluteString)ml-test.zip.md5: no answer for 1.5 s") })
             #expect(!FileManager.default.fileExists(atPath: fixture.data.appendingPathComponent("ml-test").path))
         }
     }

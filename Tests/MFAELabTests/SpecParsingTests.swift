@@ -21,6 +21,27 @@ struct SpecParsingTests {
         #expect(spec.expand().runs.count > 0)
     }
 
+    /// The notebook's experiments on its own data set, `Experiments/ml1m/<name>.json`: the same grids
+    /// as the ML-100k specs of that name, on `ml-1m`, named `<name>_ml1m`.
+    @Test("every ML-1M spec parses and keeps its ML-100k twin's grid", arguments: ["notebook", "mask_sweep", "protocols"])
+    func ml1mSpecParses(name: String) throws {
+        let folder = Self.experimentsFolder.appendingPathComponent("ml1m")
+        let (spec, _) = try ExperimentSpec.load(path: folder.appendingPathComponent("\(name).json").path)
+        let (twin, _) = try ExperimentSpec.load(path: Self.experimentsFolder.appendingPathComponent("\(name).json").path)
+        #expect(spec.name == "\(name)_ml1m")
+        #expect(spec.dataset == .named("ml-1m"))
+        #expect(spec.description.contains("ML-1M"))
+        #expect(spec.sweep == twin.sweep && spec.seeds == twin.seeds)
+        let runs = try spec.expand().runs, twinRuns = try twin.expand().runs
+        #expect(runs.count == twinRuns.count)
+        if name == "notebook" {
+            let c = try #require(runs.first { $0.configuration.model == .mfae }).configuration
+            #expect(c.epochs == 12 && c.k == 10 && c.cVector == 1e-6 && c.maskFraction == 0.5 && c.evalMask)
+        } else {
+            #expect(spec.base == twin.base)
+        }
+    }
+
     @Test func notebookSpecHasTheNotebooksSettings() throws {
         let (spec, _) = try ExperimentSpec.load(path: Self.experimentsFolder.appendingPathComponent("notebook.json").path)
         let run = try #require(spec.expand().runs.first { $0.configuration.model == .mfae })
