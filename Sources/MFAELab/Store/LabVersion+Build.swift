@@ -15,6 +15,7 @@ extension LabVersion {
         ("swift-argument-parser", "1.8.2"),
         ("swift-asn1", "1.7.4"),
         ("swift-crypto", "3.12.3"),
+        ("zipfoundation", "0.9.20"),
     ]
 
     /// The build as recorded in each run's provenance (the store's `tool_version`):
