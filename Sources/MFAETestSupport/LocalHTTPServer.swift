@@ -19,6 +19,8 @@ public final class LocalHTTPServer: @unchecked Sendable {
         case truncateFirst(bytes: Int)
         /// Reads each request and never answers.
         case hang
+        /// Sends each body in four pieces, `seconds` apart.
+        case trickle(seconds: Double)
     }
 
     /// The script, found from this file's location in the source tree.
@@ -44,6 +46,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
         case .normal: break
         case let .truncateFirst(bytes): arguments += ["--truncate-first", String(bytes)]
         case .hang: arguments.append("--hang")
+        case let .trickle(seconds): arguments += ["--trickle", String(seconds)]
         }
         process.arguments = arguments
         process.standardInput = input

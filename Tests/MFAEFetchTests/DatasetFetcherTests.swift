@@ -141,6 +141,17 @@ struct DatasetFetcherTests {
         }
     }
 
+    @Test func aSlowButSteadyTransferOutlastsTheIdleTimeout() throws {
+        try TemporaryDirectory.with { folder in
+            let fixture = try FetchFixture(in: folder)
+            // Each file arrives in four pieces 0.6 s apart: 2.4 s in all, never 2 s without a byte.
+            let server = try LocalHTTPServer(root: fixture.served, behaviour: .trickle(seconds: 0.6))
+            defer { server.stop() }
+            try fixture.fetcher(fixture.release, base: server.base, timeout: 2).fetch("ml-test", into: fixture.data) { _ in }
+            #expect(fixture.dataEntries == ["ml-test"])
+        }
+    }
+
     @Test func unreachableServerSaysWhatToDo() throws {
         try TemporaryDirectory.with { folder in
             let fixture = try FetchFixture(in: folder)

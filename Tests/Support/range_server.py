@@ -6,6 +6,7 @@ told to misbehave:
   --truncate-first N   the first plain (non-Range) GET of each file announces the full length but
                        sends only N bytes, then closes the connection
   --hang               reads each request and never answers (the client must time out)
+  --trickle SECONDS    sends each body in 4 pieces with SECONDS between them (a slow, steady link)
 A missing file is a 404. The chosen port is printed as `PORT <n>` on stdout once listening; each
 request is logged as `GET <path> range=<header or ->` on stdout, flushed, so tests can check resumes.
 Stops on SIGTERM or when stdin closes (so it never outlives the test that started it).
@@ -25,6 +26,7 @@ def main():
     parser.add_argument("--root", required=True)
     parser.add_argument("--truncate-first", type=int, default=None)
     parser.add_argument("--hang", action="store_true")
+    parser.add_argument("--trickle", type=float, default=None)
     args = parser.parse_args()
     truncated = set()
     lock = threading.Lock()
@@ -83,6 +85,13 @@ def main():
                 self.wfile.write(chunk[:cut])
                 self.wfile.flush()
                 self.close_connection = True
+                return
+            if args.trickle is not None:
+                step = max(1, -(-len(chunk) // 4))
+                for offset in range(0, len(chunk), step):
+                    self.wfile.write(chunk[offset:offset + step])
+                    self.wfile.flush()
+                    time.sleep(args.trickle)
                 return
             self.wfile.write(chunk)
 
