@@ -3,17 +3,17 @@ import ArgumentParser
 /// The exit statuses of every subcommand.
 ///
 /// - 0: success.
-/// - 1 (``failure``): the command ran and something failed: a missing or damaged file, a bad spec,
-///   data that cannot be read, a run that failed or diverged.
-/// - 64 (``usage``, `EX_USAGE`): the command line itself is wrong: an unknown option, a value out
-///   of range, a combination of flags that does not go together. Nothing was read or written.
+/// - 1 (what ArgumentParser gives any error but a `ValidationError`): the command ran and something
+///   failed: a missing or damaged file, a bad spec, data that cannot be read, a run that failed or
+///   diverged.
+/// - 64 (`EX_USAGE`, what ArgumentParser gives a `ValidationError`): the command line itself is
+///   wrong: an unknown option, a value out of range, a combination of flags that does not go
+///   together. Nothing was read or written.
 /// - 130 (``interrupted``): stopped by Ctrl-C, SIGTERM, SIGHUP or a closed standard output; running
 ///   runs were marked interrupted and the next `run` finishes them.
 enum ExitStatus {
     /// A failure found while running.
     static let failure = ExitCode.failure
-    /// A wrong command line (ArgumentParser's validation errors exit with it too).
-    static let usage = ExitCode.validationFailure
     /// Stopped from outside.
     static let interrupted = ExitCode(130)
 
