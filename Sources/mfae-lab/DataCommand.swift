@@ -76,20 +76,18 @@ struct DataCommand: ParsableCommand {
 
         /// Loads the set (fetching a missing ml-100k) and prints what it holds.
         func run() throws {
-            do {
-                let directory = DataDirectory.resolve(flag: dataDirectory)
-                var source = try DatasetSource.parse(dataset)
-                if let format, let folder = source.folder(dataDirectory: directory) {
-                    source = .folder(path: folder.path, format: format)
-                }
-                let started = Date()
-                // Progress goes to stderr so that --json output stays one object.
-                let set = try source.loadFetchingIfMissing(dataDirectory: directory,
-                                                           fetcher: FetchProgressLine.makeFetcher(), log: Console.log)
-                let seconds = Date().timeIntervalSince(started)
-                let bytes = source.folder(dataDirectory: directory).flatMap { ratingsFileBytes(in: $0, format: source) }
-                printInfo(set, seconds: seconds, bytes: bytes)
+            let directory = DataDirectory.resolve(flag: dataDirectory)
+            var source = try DatasetSource.parse(dataset)
+            if let format, let folder = source.folder(dataDirectory: directory) {
+                source = .folder(path: folder.path, format: format)
             }
+            let started = Date()
+            // Progress goes to stderr so that --json output stays one object.
+            let set = try source.loadFetchingIfMissing(dataDirectory: directory,
+                                                       fetcher: FetchProgressLine.makeFetcher(), log: Console.log)
+            let seconds = Date().timeIntervalSince(started)
+            let bytes = source.folder(dataDirectory: directory).flatMap { ratingsFileBytes(in: $0, format: source) }
+            printInfo(set, seconds: seconds, bytes: bytes)
         }
 
         /// Size of the ratings and items files read, when the source is a folder.
@@ -162,37 +160,35 @@ struct DataCommand: ParsableCommand {
 
         /// Generates, writes, and prints the files and the seconds each step took.
         func run() throws {
-            do {
-                let fileFormat = format
-                var parameters = SyntheticParameters()
-                parameters.users = users
-                parameters.items = items
-                parameters.ratings = ratings
-                parameters.rank = rank
-                parameters.noise = noise
-                parameters.seed = seed
-                parameters.popularityExponent = popularityExponent
-                parameters.activityExponent = activityExponent
-                parameters.minRatingsPerUser = minRatings
-                var started = Date()
-                let set = try parameters.generate()
-                let generated = Date().timeIntervalSince(started)
-                print("generated \(set.count) ratings by \(set.userCount) users of \(set.itemCount) items "
-                    + String(format: "in %.2f s (noise floor MSE %.4f)", generated, set.noiseFloorMSE ?? 0))
-                started = Date()
-                let files = try DatasetWriter.write(set, to: URL(fileURLWithPath: out, isDirectory: true),
-                                                    format: fileFormat)
-                let written = Date().timeIntervalSince(started)
-                var bytes = 0
-                for file in files {
-                    let size = fileSize(file)
-                    bytes += size
-                    print("wrote \(file.path) (\(String(format: "%.1f", Double(size) / 1e6)) MB)")
-                }
-                print(String(format: "wrote %.1f MB in %.2f s (%.1f MB/s)", Double(bytes) / 1e6, written,
-                             written > 0 ? Double(bytes) / 1e6 / written : 0))
-                print("fingerprint \(set.fingerprint)")
+            let fileFormat = format
+            var parameters = SyntheticParameters()
+            parameters.users = users
+            parameters.items = items
+            parameters.ratings = ratings
+            parameters.rank = rank
+            parameters.noise = noise
+            parameters.seed = seed
+            parameters.popularityExponent = popularityExponent
+            parameters.activityExponent = activityExponent
+            parameters.minRatingsPerUser = minRatings
+            var started = Date()
+            let set = try parameters.generate()
+            let generated = Date().timeIntervalSince(started)
+            print("generated \(set.count) ratings by \(set.userCount) users of \(set.itemCount) items "
+                + String(format: "in %.2f s (noise floor MSE %.4f)", generated, set.noiseFloorMSE ?? 0))
+            started = Date()
+            let files = try DatasetWriter.write(set, to: URL(fileURLWithPath: out, isDirectory: true),
+                                                format: fileFormat)
+            let written = Date().timeIntervalSince(started)
+            var bytes = 0
+            for file in files {
+                let size = fileSize(file)
+                bytes += size
+                print("wrote \(file.path) (\(String(format: "%.1f", Double(size) / 1e6)) MB)")
             }
+            print(String(format: "wrote %.1f MB in %.2f s (%.1f MB/s)", Double(bytes) / 1e6, written,
+                         written > 0 ? Double(bytes) / 1e6 / written : 0))
+            print("fingerprint \(set.fingerprint)")
         }
     }
 }
