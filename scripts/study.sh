@@ -17,11 +17,10 @@ trap interrupted INT TERM HUP
 if [ -n "${MFAE_LAB:-}" ]; then
   lab=$MFAE_LAB
 else
-  # The README tour's build, typed in a terminal, passes -color-diagnostics to every compiler; a
-  # build whose output is a pipe or a log does not, and SwiftPM then recompiles every Swift module
-  # (about 3 minutes) when the other one runs. --color-diagnostics makes this build the terminal's,
-  # whatever study.sh's output is, so the tour's `swift build -c release` afterwards is a no-op.
-  swift build -c release --color-diagnostics || exit $?
+  # The tour's command exactly, so the tour's build afterwards has nothing to redo. SwiftPM's
+  # compiler flags depend on whether its output is a terminal (colour diagnostics): a build whose
+  # output goes to a pipe or a log, followed by one in a terminal, recompiles every Swift module.
+  swift build -c release || exit $?
   lab=.build/release/mfae-lab
 fi
 failed=0
