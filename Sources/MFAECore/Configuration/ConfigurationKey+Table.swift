@@ -1,6 +1,9 @@
-/// Every configuration key, in the order reports list them (the most telling first). To add a
-/// hyperparameter: a stored property in ``TrainingConfiguration``, one entry here (and in ``all``),
-/// one option line in the `train` command, and the code that uses it.
+/// Every configuration key, in the order reports list them (the most telling first).
+///
+/// To add a hyperparameter: a stored property in ``TrainingConfiguration``, one entry here (and in
+/// ``all``) with a `legacyValue` (the value that does what runs did before the key existed, so that
+/// stored run keys stay valid), one option line in the `train` command (`ConfigurationOptions`), and
+/// the code that uses it. Specs, the spec checker, reports, exports and run keys need nothing more.
 extension ConfigurationKey {
     private static let everyModel = Set(ModelKind.allCases)
     private static let latent: Set<ModelKind> = [.mfae, .mf]

@@ -15,6 +15,11 @@ public struct ConfigurationKey: Sendable, Hashable, Identifiable, CustomStringCo
     public let help: String
     /// Whether the key is stored as a `Float`, so its reals are spelled at `Float` precision.
     public let isSinglePrecision: Bool
+    /// For a key added after run keys were first computed: the value that reproduces what runs did
+    /// before the key existed. ``TrainingConfiguration/canonicalText`` leaves the key out while it
+    /// has this value, so adding a key does not change the keys of earlier runs. Nil for the
+    /// original keys, which are always written. Never change it once set.
+    public let legacyValue: ConfigurationValue?
     private let storage: Storage
 
     /// The `train` flag without its dashes: the JSON name with `-` for `_` (`c-vector`).
@@ -127,15 +132,19 @@ public struct ConfigurationKey: Sendable, Hashable, Identifiable, CustomStringCo
     }
 
     private init(name: String, kind: ConfigurationValueKind, models: Set<ModelKind>, help: String,
-                 isSinglePrecision: Bool = false, storage: Storage) {
+                 isSinglePrecision: Bool = false, legacyValue: ConfigurationValue?, storage: Storage) {
         self.name = name; self.kind = kind; self.models = models; self.help = help
         self.isSinglePrecision = isSinglePrecision; self.storage = storage
+        self.legacyValue = legacyValue.flatMap { value in
+            var scratch = TrainingConfiguration()
+            return storage.write(&scratch, value) ? storage.read(scratch) : nil
+        }
     }
 
     /// An `Int` key of values ≥ `minimum`.
     static func integer(_ name: String, _ path: WritableKeyPath<TrainingConfiguration, Int>, minimum: Int,
-                        models: Set<ModelKind>, help: String) -> ConfigurationKey {
-        ConfigurationKey(name: name, kind: .integer(minimum: minimum), models: models, help: help,
+                        models: Set<ModelKind>, help: String, legacyValue: ConfigurationValue? = nil) -> ConfigurationKey {
+        ConfigurationKey(name: name, kind: .integer(minimum: minimum), models: models, help: help, legacyValue: legacyValue,
                          storage: Storage(path, wrap: { .integer($0) }, unwrap: {
                              if case let .integer(value) = $0 { return value } else { return nil }
                          }))
@@ -143,8 +152,8 @@ public struct ConfigurationKey: Sendable, Hashable, Identifiable, CustomStringCo
 
     /// A `UInt64` key.
     static func unsignedInteger(_ name: String, _ path: WritableKeyPath<TrainingConfiguration, UInt64>,
-                                models: Set<ModelKind>, help: String) -> ConfigurationKey {
-        ConfigurationKey(name: name, kind: .unsignedInteger, models: models, help: help,
+                                models: Set<ModelKind>, help: String, legacyValue: ConfigurationValue? = nil) -> ConfigurationKey {
+        ConfigurationKey(name: name, kind: .unsignedInteger, models: models, help: help, legacyValue: legacyValue,
                          storage: Storage(path, wrap: { .unsignedInteger($0) }, unwrap: {
                              if case let .unsignedInteger(value) = $0 { return value } else { return nil }
                          }))
@@ -152,9 +161,9 @@ public struct ConfigurationKey: Sendable, Hashable, Identifiable, CustomStringCo
 
     /// A `Float` key with values in `interval`. A real too large for a `Float` is not of its type.
     static func real(_ name: String, _ path: WritableKeyPath<TrainingConfiguration, Float>, in interval: RealInterval,
-                     models: Set<ModelKind>, help: String) -> ConfigurationKey {
+                     models: Set<ModelKind>, help: String, legacyValue: ConfigurationValue? = nil) -> ConfigurationKey {
         ConfigurationKey(name: name, kind: .real(interval), models: models, help: help, isSinglePrecision: true,
-                         storage: Storage(path, wrap: { .real(Double($0)) }, unwrap: {
+                         legacyValue: legacyValue, storage: Storage(path, wrap: { .real(Double($0)) }, unwrap: {
                              guard case let .real(value) = $0 else { return nil }
                              let single = Float(value)
                              return single.isFinite || !value.isFinite ? single : nil
@@ -163,8 +172,8 @@ public struct ConfigurationKey: Sendable, Hashable, Identifiable, CustomStringCo
 
     /// A `Double` key with values in `interval`.
     static func real(_ name: String, _ path: WritableKeyPath<TrainingConfiguration, Double>, in interval: RealInterval,
-                     models: Set<ModelKind>, help: String) -> ConfigurationKey {
-        ConfigurationKey(name: name, kind: .real(interval), models: models, help: help,
+                     models: Set<ModelKind>, help: String, legacyValue: ConfigurationValue? = nil) -> ConfigurationKey {
+        ConfigurationKey(name: name, kind: .real(interval), models: models, help: help, legacyValue: legacyValue,
                          storage: Storage(path, wrap: { .real($0) }, unwrap: {
                              if case let .real(value) = $0 { return value } else { return nil }
                          }))
@@ -172,8 +181,8 @@ public struct ConfigurationKey: Sendable, Hashable, Identifiable, CustomStringCo
 
     /// A `Bool` key.
     static func boolean(_ name: String, _ path: WritableKeyPath<TrainingConfiguration, Bool>,
-                        models: Set<ModelKind>, help: String) -> ConfigurationKey {
-        ConfigurationKey(name: name, kind: .boolean, models: models, help: help,
+                        models: Set<ModelKind>, help: String, legacyValue: ConfigurationValue? = nil) -> ConfigurationKey {
+        ConfigurationKey(name: name, kind: .boolean, models: models, help: help, legacyValue: legacyValue,
                          storage: Storage(path, wrap: { .boolean($0) }, unwrap: {
                              if case let .boolean(value) = $0 { return value } else { return nil }
                          }))
@@ -181,8 +190,8 @@ public struct ConfigurationKey: Sendable, Hashable, Identifiable, CustomStringCo
 
     /// A key of a ``NamedOption`` type; values are its raw values, `-` accepted for `_`.
     static func option<Option: NamedOption>(_ name: String, _ path: WritableKeyPath<TrainingConfiguration, Option>,
-                                            models: Set<ModelKind>, help: String) -> ConfigurationKey {
-        ConfigurationKey(name: name, kind: .enumeration(Option.allCases.map(\.rawValue)), models: models, help: help,
+                                            models: Set<ModelKind>, help: String, legacyValue: ConfigurationValue? = nil) -> ConfigurationKey {
+        ConfigurationKey(name: name, kind: .enumeration(Option.allCases.map(\.rawValue)), models: models, help: help, legacyValue: legacyValue,
                          storage: Storage(path, wrap: { .option($0.rawValue) }, unwrap: {
                              if case let .option(text) = $0 { return Option(parsing: text) } else { return nil }
                          }))
