@@ -3,7 +3,7 @@
 /// validation (``TrainingConfiguration/problems()``), relevance and canonicalisation, the run key's
 /// canonical form, the spec checker, the report's parameter columns and the `train` options all read
 /// this description; ``all`` (in `ConfigurationKey+Table.swift`) lists every key.
-public struct ConfigurationKey: Sendable, Hashable, Identifiable, CustomStringConvertible {
+public struct ConfigurationKey: Sendable, Hashable, CustomStringConvertible {
     /// The JSON key, as specs, the store and `--json` output spell it: `c_vector`.
     public let name: String
     /// The type and allowed range of the key's values.
@@ -24,8 +24,6 @@ public struct ConfigurationKey: Sendable, Hashable, Identifiable, CustomStringCo
 
     /// The `train` flag without its dashes: the JSON name with `-` for `_` (`c-vector`).
     public var flag: String { name.replacingOccurrences(of: "_", with: "-") }
-    /// The JSON name.
-    public var id: String { name }
     /// The JSON name.
     public var description: String { name }
 

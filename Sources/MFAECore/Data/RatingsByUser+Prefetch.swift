@@ -15,7 +15,8 @@ extension RatingsByUser {
     private static func prefetch<Element>(_ array: [Element], _ positions: Range<Int>) {
         guard !positions.isEmpty else { return }
         array.withUnsafeBufferPointer { elements in
-            mfae_prefetch_bytes(elements.baseAddress! + positions.lowerBound, positions.count * MemoryLayout<Element>.stride)
+            guard let base = elements.baseAddress else { return }
+            mfae_prefetch_bytes(base + positions.lowerBound, positions.count * MemoryLayout<Element>.stride)
         }
     }
 }

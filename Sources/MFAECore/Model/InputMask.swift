@@ -20,14 +20,16 @@ public struct InputMask: Sendable {
     /// Runs `body` with the generator's state, nil when the mask keeps everything (for C kernels that
     /// draw the mask, ``mfae_select_codes``).
     mutating func withGeneratorState<R>(_ body: (UnsafeMutablePointer<UInt64>?) -> R) -> R {
-        guard generator != nil else { return body(nil) }
-        return generator!.withState { body($0) }
+        guard var random = generator else { return body(nil) }
+        defer { generator = random }
+        return random.withState { body($0) }
     }
 
     /// Whether the next rating is kept; draws one number when the mask is random.
     @inline(__always)
     public mutating func keepsNext() -> Bool {
-        guard generator != nil else { return true }
-        return generator!.nextUnitFloat() >= fraction
+        guard var random = generator else { return true }
+        defer { generator = random }
+        return random.nextUnitFloat() >= fraction
     }
 }

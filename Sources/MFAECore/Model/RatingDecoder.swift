@@ -60,7 +60,11 @@ public final class RatingDecoder: @unchecked Sendable {
         let count = range.count, start = range.lowerBound
         let sums = targets.items.withUnsafeBufferPointer { items in
             targets.values.withUnsafeBufferPointer { values in
-                mfae_decode_ratings(items.baseAddress! + start, values.baseAddress! + start, count,
+                // `range` is not empty, so both buffers have addresses.
+                guard let itemBase = items.baseAddress, let valueBase = values.baseAddress else {
+                    preconditionFailure("positions \(range) outside empty targets")
+                }
+                return mfae_decode_ratings(itemBase + start, valueBase + start, count,
                                     itemBias.values.pointer, itemVectors.values.pointer, k, offset + userBias,
                                     userVector, lossScale, perUseL2, gradients.itemBias.kernelView,
                                     gradients.itemVectors.kernelView, userVectorGradient)

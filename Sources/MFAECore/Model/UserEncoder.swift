@@ -59,16 +59,18 @@ public final class UserEncoder: @unchecked Sendable {
         case let .pooledCodes(normalization):
             let range = input.range(ofRow: row)
             guard !range.isEmpty else { return 1 }
-            precondition(share == nil || share!.width == k, "a code share must be by the code vectors' width")
+            precondition(share.map { $0.width == k } ?? true, "a code share must be by the code vectors' width")
             selection.rows.append(contentsOf: repeatElement(0, count: range.count))  // room; no allocation once grown
             var written = 0
             let fraction = mask.fraction
             let kept = input.codes.withUnsafeBufferPointer { codes in
                 selection.rows.withUnsafeMutableBufferPointer { selected in
-                    mask.withGeneratorState { state in
-                        mfae_select_codes(codes.baseAddress! + range.lowerBound, range.count, state, fraction,
+                    // Both buffers hold at least `range.count` elements, so they have addresses.
+                    guard let codeBase = codes.baseAddress, let selectedBase = selected.baseAddress else { return 0 }
+                    return mask.withGeneratorState { state in
+                        mfae_select_codes(codeBase + range.lowerBound, range.count, state, fraction,
                                           share?.member ?? 0, share?.members ?? 1, vectors.values.pointer,
-                                          bias.values.pointer, k, selected.baseAddress!, &written)
+                                          bias.values.pointer, k, selectedBase, &written)
                     }
                 }
             }

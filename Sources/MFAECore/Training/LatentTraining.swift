@@ -56,10 +56,10 @@ struct LatentTraining {
             guard valid.rmse.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: valid.mse) }
             records.append(record)
             observer(.epochEnded(record))
-            if best == nil || valid.rmse < best!.metrics.rmse {
+            if let kept = best, valid.rmse >= kept.metrics.rmse {
+                if epoch - kept.epoch >= c.patience { break }
+            } else {
                 best = (epoch, valid, model.snapshot())
-            } else if epoch - best!.epoch >= c.patience {
-                break
             }
         }
         guard let kept = best else { throw TrainingError.emptySplit("epochs") }

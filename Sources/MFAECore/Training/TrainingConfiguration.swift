@@ -42,9 +42,6 @@ public struct TrainingConfiguration: Codable, Sendable, Hashable {
     /// The notebook's defaults.
     public init() {}
 
-    /// The JSON keys a configuration accepts, in ``ConfigurationKey/all`` order.
-    public static var keys: [String] { ConfigurationKey.all.map(\.name) }
-
     /// Decodes any subset of keys; missing keys keep their defaults, unknown keys are ignored (specs
     /// reject them before decoding).
     public init(from decoder: Decoder) throws {

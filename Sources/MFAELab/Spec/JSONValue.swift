@@ -67,18 +67,6 @@ public enum JSONValue: Codable, Sendable, Hashable, CustomStringConvertible {
         return Int(value)
     }
 
-    /// What kind of value this is, for error messages.
-    public var kindName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "a list"
-        case .object: return "an object"
-        }
-    }
-
     /// Compact text for labels: strings without quotes, integral numbers without a decimal point.
     public var description: String {
         switch self {

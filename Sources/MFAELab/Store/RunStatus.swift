@@ -17,7 +17,4 @@ public enum RunStatus: String, Codable, Sendable, CaseIterable, CustomStringConv
 
     /// Whether the run has not ended: pending, running or interrupted (it will be run again).
     public var isUnfinished: Bool { self == .pending || self == .running || self == .interrupted }
-
-    /// Whether the run ended with an error outcome (counted as failed in summaries and exit codes).
-    public var isFailure: Bool { self == .failed || self == .diverged }
 }

@@ -38,10 +38,6 @@ public struct ParameterValue: Hashable, Sendable, Comparable, CustomStringConver
     public static func float(_ value: Float) -> Self {
         Self(label: ConfigurationValue.real(Double(value)).text(singlePrecision: true), sortKey: Double(value))
     }
-    /// A `Double` value, labelled as ``ConfigurationValue`` spells it (`0` for zero).
-    public static func double(_ value: Double) -> Self {
-        Self(label: ConfigurationValue.real(value).description, sortKey: value)
-    }
     /// A named option at position `rank` among its cases.
     public static func option(_ name: String, rank: Int) -> Self { Self(label: name, sortKey: Double(rank)) }
 

@@ -39,16 +39,6 @@ public struct RichText: Sendable, Equatable, ExpressibleByStringLiteral {
 
     /// The concatenation of two texts.
     public static func + (lhs: RichText, rhs: RichText) -> RichText { RichText(lhs.spans + rhs.spans) }
-
-    /// The text without markup.
-    public var plainText: String {
-        spans.map { span in
-            switch span {
-            case let .text(value), let .strong(value), let .emphasis(value), let .code(value): return value
-            case let .link(value, _, _): return value
-            }
-        }.joined()
-    }
 }
 
 extension Array where Element == RichText {
