@@ -51,9 +51,14 @@ struct TitleLookupTests {
         // would mean, is among them (and first).
         guard case let .ambiguous(items) = find("Star Trek") else { Issue.record("not ambiguous"); return }
         #expect(items.map(\.position) == [2, 3, 1, 4])
-        // Two films of one name: both listed, in item order for equal lengths.
+        // Two films of one name: both listed, alphabetically for equal lengths.
         #expect(find("Sabrina") == .ambiguous([ItemIndex(6), ItemIndex(7)]))
         #expect(find("Sabrina (1995)") == .found(ItemIndex(7)))
+    }
+
+    @Test func equalLengthsAreListedAlphabetically() {
+        let titles = ["Item 195", "Item 19", "Item 191", "Film 19"]
+        #expect(TitleLookup.find("tem 19", titles: titles) == .ambiguous([ItemIndex(1), ItemIndex(2), ItemIndex(0)]))
     }
 
     @Test func idsAndMisses() {

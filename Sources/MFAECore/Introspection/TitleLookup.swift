@@ -22,8 +22,8 @@ public enum TitleMatch: Sendable, Equatable {
 /// A query that fits several items under a rule stops there: under rules 1 and 2 (two films of one
 /// name, `Sabrina (1954)` and `Sabrina (1995)`) and under rule 3 (`Star Trek`) it is ambiguous, and
 /// the candidates are ranked: titles that fit by an earlier rule first, then titles that start with
-/// the query, then shorter titles, then item order. So a query that names one title exactly picks
-/// it even when it is part of others, and an ambiguous query lists the exact matches first.
+/// the query, then shorter titles, then alphabetically. So a query that names one title exactly
+/// picks it even when it is part of others, and an ambiguous query lists the exact matches first.
 public enum TitleLookup {
     /// Resolves `query` against `titles` (by dense item index) and, for rule 1, `ids`.
     public static func find(_ query: String, titles: [String], ids: [String] = []) -> TitleMatch {
@@ -51,12 +51,15 @@ public enum TitleLookup {
         return candidates.isEmpty ? .notFound : .ambiguous(candidates.map(ItemIndex.init))
     }
 
-    /// `indices` best first: titles starting with `needle`, then shorter titles, then item order.
+    /// `indices` best first: titles starting with `needle`, then shorter titles, then alphabetical
+    /// order, then item order.
     private static func ranked(_ indices: [Int], _ needle: String, _ titles: [String]) -> [Int] {
         indices.sorted { a, b in
             let startsA = titles[a].lowercased().hasPrefix(needle), startsB = titles[b].lowercased().hasPrefix(needle)
             if startsA != startsB { return startsA }
             if titles[a].count != titles[b].count { return titles[a].count < titles[b].count }
+            let lowerA = titles[a].lowercased(), lowerB = titles[b].lowercased()
+            if lowerA != lowerB { return lowerA < lowerB }
             return a < b
         }
     }
