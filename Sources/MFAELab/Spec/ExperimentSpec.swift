@@ -42,7 +42,7 @@ public struct ExperimentSpec: Sendable, Equatable {
     public static let keys: [String] = CodingKeys.allCases.map(\.stringValue)
 
     /// The parameter keys `base` and `sweep` accept: the configuration's, less `seed`.
-    public static var parameterKeys: [ConfigurationKey] { ConfigurationKey.all.filter { $0 != .seed } }
+    static var parameterKeys: [ConfigurationKey] { ConfigurationKey.all.filter { $0 != .seed } }
 
     /// Assembles a spec; prefer ``parse(_:file:)``, which validates.
     public init(name: String, description: String = "", dataset: DatasetSource,

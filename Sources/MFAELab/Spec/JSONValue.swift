@@ -62,7 +62,7 @@ public enum JSONValue: Codable, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The value as an integer, when it is a number without a fractional part.
-    public var integerValue: Int? {
+    var integerValue: Int? {
         guard case let .number(value) = self, value.rounded() == value, abs(value) < 9.0e15 else { return nil }
         return Int(value)
     }

@@ -3,10 +3,10 @@ import MFAECore
 extension ConfigurationKey {
     /// The keys a report treats as swept parameters: every key but the model, the protocol and the
     /// seed, which a report treats separately; in table order, the most telling first.
-    public static let reportParameters: [ConfigurationKey] = all.filter { ![model, evaluationProtocol, seed].contains($0) }
+    static let reportParameters: [ConfigurationKey] = all.filter { ![model, evaluationProtocol, seed].contains($0) }
 
     /// Whether values are numbers that can stand on a numeric axis.
-    public var isNumeric: Bool {
+    var isNumeric: Bool {
         switch kind {
         case .integer, .unsignedInteger, .real: return true
         case .boolean, .enumeration: return false
@@ -14,7 +14,7 @@ extension ConfigurationKey {
     }
 
     /// The value of this key in `configuration`, labelled and ranked for a report.
-    public func reportValue(in configuration: TrainingConfiguration) -> ParameterValue {
+    func reportValue(in configuration: TrainingConfiguration) -> ParameterValue {
         let value = value(in: configuration)
         switch (kind, value) {
         case (.boolean, .boolean(let flag)): return .option(text(of: value), rank: flag ? 1 : 0)

@@ -2,5 +2,5 @@ import MFAELab
 
 extension RunStatus {
     /// The order reports count statuses in: finished first, then failures, then runs not yet ended.
-    public static let reportOrder: [RunStatus] = [.done, .failed, .diverged, .interrupted, .pending, .running]
+    static let reportOrder: [RunStatus] = [.done, .failed, .diverged, .interrupted, .pending, .running]
 }
