@@ -51,12 +51,41 @@ struct TrainCommand: ParsableCommand {
         if let foldIn = result.foldInMillisecondsPerUser {
             show(String(format: "fold-in %.4f ms per user", foldIn))
         }
+        if let measures = result.measures { showMeasures(measures) }
         var neighbours: [String]?
         if let probe {
             neighbours = try printNeighbours(of: probe, result: result, data: data)
         }
         if json {
             Console.say(try TrainSummary(result: result, neighbours: neighbours).jsonLine())
+        }
+    }
+
+    /// One line per end-of-run measurement that applies.
+    private func showMeasures(_ measures: RunMeasures) {
+        if let curve = measures.coldStart {
+            let points = curve.points.map { point in
+                "\(point.given.map(String.init) ?? "all"): " + String(format: "%.4f (baseline %.4f)", point.model.rmse, point.baseline.rmse)
+            }
+            show("cold start test rmse by given ratings: " + points.joined(separator: ", "))
+        }
+        if let all = measures.foldInUsersPerSecond, let one = measures.foldInUsersPerSecondOneThread,
+           let threads = measures.foldInThreads {
+            show(String(format: "fold-in throughput %.0f users/s on 1 thread, %.0f on %d threads", one, all, threads))
+        }
+        if let r = measures.ranking {
+            show(String(format: "top-%d (relevant ≥ %g): recall %.4f  ndcg %.4f  mrr %.4f  coverage %.4f  over %d users "
+                         + "(%d without relevant items)  %.2f s", r.cutoff, r.threshold, r.recall, r.ndcg, r.mrr, r.coverage,
+                         r.users, r.usersWithoutRelevant, r.seconds))
+        }
+        if let space = measures.itemSpace {
+            func figure(_ f: CoherenceFigure?) -> String { f.map { String(format: "%.3f/%.3f", $0.share, $0.jaccard) } ?? "—" }
+            show("neighbour coherence (share/jaccard, \(space.items) items): euclidean \(figure(space.euclidean))  cosine "
+                + "\(figure(space.cosine))  random \(figure(space.random))  co-rating \(figure(space.coRating))")
+            if let f = space.franchise {
+                show(String(format: "franchise rank (%d pairs, pool %d): euclidean %.1f  cosine %.1f  random %.1f  co-rating %@",
+                            f.pairs, f.pool, f.euclidean, f.cosine, f.random, f.coRating.map { String(format: "%.1f", $0) } ?? "—"))
+            }
         }
     }
 

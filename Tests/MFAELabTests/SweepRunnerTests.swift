@@ -170,7 +170,7 @@ struct RealTrainerSweepTests {
 
     /// Final metrics by run key, timings left out.
     static func metrics(_ store: any RunStore) throws -> [String: [String: Double]] {
-        let timings: Set<String> = ["train_seconds", "epoch_seconds_median", "fold_in_ms_per_user"]
+        let timings = Set(MetricName.allCases.filter(\.isMachineDependent).map(\.rawValue))
         return try store.runs(RunFilter()).reduce(into: [:]) { result, run in
             result[run.key] = run.metrics.filter { !timings.contains($0.key) }
         }

@@ -65,6 +65,11 @@ extension ConfigurationKey {
     /// Threads inside a run.
     public static let threads = integer(
         "threads", \.threads, minimum: 1, models: latent, help: "Threads for data-parallel training inside the run.")
+    /// The relevance threshold of the top-N metrics. Added after runs were stored: 4 stars, the
+    /// threshold runs used before the key existed, is left out of the run key.
+    public static let relevanceThreshold = real(
+        "relevance_threshold", \.relevanceThreshold, in: .nonNegative, models: [.mfae, .mf, .itemBias],
+        help: "Smallest test rating that counts as relevant in the top-N metrics.", legacyValue: .real(4))
     /// The seed.
     public static let seed = unsignedInteger(
         "seed", \.seed, models: everyModel, help: "Seed of the split, initialisation, masks and shuffling.")
@@ -73,7 +78,7 @@ extension ConfigurationKey {
     public static let all: [ConfigurationKey] = [
         model, evaluationProtocol, k, learningRate, cVector, maskFraction, normalize, evalMask, optimizer,
         regularization, epochs, batchSize, patience, initScale, clipPredictions, validFraction, testFraction,
-        threads, seed,
+        threads, relevanceThreshold, seed,
     ]
 
     /// The key named `name` (its JSON name), if any.

@@ -9,7 +9,7 @@ import Foundation
 /// The items file is optional: without it every title is the item's id. Users and items are
 /// numbered in order of first appearance in the ratings file; each user's ratings keep file order.
 public enum DatasetLoader {
-    /// Reads the ratings (and titles, when the items file is there) of `folder`.
+    /// Reads the ratings (and titles and genres, when the items file is there) of `folder`.
     ///
     /// - Parameters:
     ///   - folder: the folder holding the files.
@@ -22,7 +22,7 @@ public enum DatasetLoader {
         let format = try format ?? MovieLensFormat.detect(in: folder)
         let files = try format.files(in: folder)
         let builder = try RatingsFileReader.read(files.ratings, format: format)
-        let titles = try files.items.map { try ItemsFileReader.readTitles($0, format: format) } ?? [:]
+        let items = try files.items.map { try ItemsFileReader.read($0, format: format) } ?? ItemsFileReader.Contents()
         let levels = builder.distinctValues()
         let levelCount = levels.count
         let (codeCount, overflow) = builder.itemIDs.count.multipliedReportingOverflow(by: levelCount)
@@ -31,6 +31,8 @@ public enum DatasetLoader {
                 "\(files.ratings.path): \(builder.itemIDs.count) items × \(levelCount) rating levels is more "
                     + "codes than fit in Int32")
         }
-        return builder.build(name: name, titles: titles, noiseFloorMSE: nil, levels: levels)
+        var set = builder.build(name: name, titles: items.titles, noiseFloorMSE: nil, levels: levels)
+        set.itemGenres = ItemGenres(itemIDs: set.itemIDs, byID: items.genres)
+        return set
     }
 }

@@ -54,11 +54,11 @@ extension MovieLensFormat {
         }
     }
 
-    /// The header names of the id and title columns of the items file.
-    var itemColumnNames: (id: String, title: String) {
+    /// The header names of the id, title and genres columns of the items file.
+    var itemColumnNames: (id: String, title: String, genres: String) {
         switch self {
-        case .recbole: return ("item_id", "movie_title")
-        case .udata, .dat, .csv: return ("movieId", "title")
+        case .recbole: return ("item_id", "movie_title", "class")
+        case .udata, .dat, .csv: return ("movieId", "title", "genres")
         }
     }
 
@@ -67,12 +67,13 @@ extension MovieLensFormat {
         RatingColumns(user: 0, item: 1, rating: 2, count: 4)
     }
 
-    /// Columns of headerless items files: id first, title second. `u.item` has 24 fields but only
-    /// the first two are read, so it needs at least 2; `movies.dat` has exactly 3.
+    /// Columns of headerless items files: id first, title second. `u.item` has 24 fields, the last
+    /// 19 genre flags; only id and title are required, so it needs at least 2. `movies.dat` has
+    /// exactly 3, the third its genres.
     var fixedItemColumns: ItemColumns {
         switch self {
-        case .udata: return ItemColumns(id: 0, title: 1, count: 2, allowsMoreFields: true)
-        default: return ItemColumns(id: 0, title: 1, count: 3, allowsMoreFields: false)
+        case .udata: return ItemColumns(id: 0, title: 1, count: 2, allowsMoreFields: true, genres: 5)
+        default: return ItemColumns(id: 0, title: 1, count: 3, allowsMoreFields: false, genres: 2)
         }
     }
 }
@@ -93,4 +94,6 @@ struct ItemColumns: Equatable {
     var count: Int
     /// Whether lines may have more than `count` fields.
     var allowsMoreFields: Bool
+    /// 0-based position of the genres field (of the first genre flag in `u.item`), if the file has one.
+    var genres: Int? = nil
 }

@@ -18,6 +18,9 @@ public struct RatingSet: Sendable {
     public var ratings: RatingsByUser
     /// For synthetic data: the MSE of the noise-free truth against the observed ratings.
     public var noiseFloorMSE: Double?
+    /// The items' genres, when the items file lists them (synthetic data: its planted clusters).
+    /// Not part of the ``fingerprint``.
+    public var itemGenres: ItemGenres?
 
     /// Number of users.
     public var userCount: Int { userIDs.count }
@@ -39,11 +42,13 @@ public struct RatingSet: Sendable {
 
     /// Assembles a set; `ratings` must hold one row per user in index order.
     public init(name: String, userIDs: [String], itemIDs: [String], itemTitles: [String], levels: [Float],
-                ratings: RatingsByUser, noiseFloorMSE: Double? = nil) {
+                ratings: RatingsByUser, noiseFloorMSE: Double? = nil, itemGenres: ItemGenres? = nil) {
         precondition(itemTitles.count == itemIDs.count, "one title per item")
         precondition(ratings.rowCount == userIDs.count, "one row per user")
         self.name = name; self.userIDs = userIDs; self.itemIDs = itemIDs; self.itemTitles = itemTitles
         self.levels = levels; self.ratings = ratings; self.noiseFloorMSE = noiseFloorMSE
+        precondition(itemGenres.map { $0.itemCount == itemIDs.count } ?? true, "one genre set per item")
+        self.itemGenres = itemGenres
     }
 
     /// The level index of `value`, if it is one of ``levels``.

@@ -32,6 +32,13 @@ import Foundation
 /// with ``DatasetWriter`` and reading it back gives the same fingerprint. Item `i` keeps the id
 /// `i + 1` it was generated with and is titled `Item <id>`.
 ///
+/// **Genres.** Items get planted clusters as genres, derived from the planted item vectors without
+/// any further random draw (so the ratings are the same with or without them): item `i`'s one
+/// genre is the dimension and sign of its largest-magnitude coordinate, `dim3+` when `q_i3` is the
+/// largest and positive; `2 × rank` genres in all (none when `rank` is 0 or above 32). Items with
+/// the same genre have planted vectors in the same cone, so a model that recovers the planted space
+/// puts them near each other.
+///
 /// Everything is drawn from one `SplitMix64(seed:purpose: .synthetic)` stream in a fixed order
 /// (item model, user model, popularity order, activity order, then user by user: items, noise), so
 /// a seed fixes the set bit for bit. Memory: ~13 bytes per rating plus O(users + items); time is
@@ -116,7 +123,24 @@ struct SyntheticGenerator {
                                     items: items, codes: codes, values: values)
         return RatingSet(name: "synthetic", userIDs: (1 ... p.users).map { String($0) }, itemIDs: itemIDs,
                          itemTitles: itemIDs.map { "Item \($0)" }, levels: levels, ratings: grouped,
-                         noiseFloorMSE: squaredErrorSum / Double(max(items.count, 1)))
+                         noiseFloorMSE: squaredErrorSum / Double(max(items.count, 1)),
+                         itemGenres: Self.plantedGenres(itemModel, items: ratedItems))
+    }
+
+    /// The planted clusters as genres (see the type's documentation), for `items` in that order.
+    private static func plantedGenres(_ model: PlantedVectors, items: [Int]) -> ItemGenres? {
+        let rank = model.rank
+        guard rank > 0, 2 * rank <= ItemGenres.maximumCount else { return nil }
+        let names = (1 ... rank).flatMap { ["dim\($0)+", "dim\($0)−"] }
+        let sets = items.map { item -> UInt64 in
+            var best = 0
+            for d in 1 ..< rank where abs(model.factors[item * rank + d]) > abs(model.factors[item * rank + best]) {
+                best = d
+            }
+            let negative = model.factors[item * rank + best] < 0
+            return 1 << UInt64(2 * best + (negative ? 1 : 0))
+        }
+        return ItemGenres(names: names, sets: sets)
     }
 
     /// Weights `r^−exponent` where `r` is each index's 1-based rank in a random order, so that

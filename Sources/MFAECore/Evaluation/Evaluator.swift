@@ -32,16 +32,8 @@ public enum Evaluator {
         let decoder = model.decoder
         for row in 0 ..< set.rowCount {
             let started = Stopwatch()
-            var userBias: Float = 0
-            switch representation {
-            case var .encode(mask):
-                let weight = model.encoder.select(row: row, of: set.input, mask: &mask, into: &scratch.selection)
-                userBias = model.encoder.forward(scratch.selection, weight: weight, vector: scratch.userVector.pointer)
-                representation = .encode(mask)
-            case var .foldIn(solver):
-                solver.solve(row: row, of: set.input, decoder: decoder, bias: &userBias, vector: scratch.userVector.pointer)
-                representation = .foldIn(solver)
-            }
+            let userBias = represent(row: row, of: set.input, model: model, representation: &representation,
+                                     scratch: &scratch)
             representationSeconds += started.elapsedSeconds
             for position in set.targets.range(ofRow: row) {
                 let prediction = decoder.predict(item: Int(set.targets.items[position]), userBias: userBias,
@@ -51,5 +43,23 @@ public enum Evaluator {
         }
         return EvaluationOutcome(metrics: accumulator.metrics, representationSeconds: representationSeconds,
                                  users: set.rowCount)
+    }
+
+    /// The bias and vector (into `scratch.userVector`) of the user of `row` in `input`, obtained as
+    /// `representation` says; returns the bias. Complexity O(ratings × k), plus O(k³) for fold-in.
+    @inline(__always)
+    public static func represent(row: Int, of input: RatingsByUser, model: FactorModel,
+                                 representation: inout UserRepresentation, scratch: inout UserScratch) -> Float {
+        var userBias: Float = 0
+        switch representation {
+        case var .encode(mask):
+            let weight = model.encoder.select(row: row, of: input, mask: &mask, into: &scratch.selection)
+            userBias = model.encoder.forward(scratch.selection, weight: weight, vector: scratch.userVector.pointer)
+            representation = .encode(mask)
+        case var .foldIn(solver):
+            solver.solve(row: row, of: input, decoder: model.decoder, bias: &userBias, vector: scratch.userVector.pointer)
+            representation = .foldIn(solver)
+        }
+        return userBias
     }
 }

@@ -7,6 +7,12 @@ public struct EvaluationSet: Sendable, Equatable {
     public var targets: RatingsByUser
     /// Number of users evaluated.
     public var rowCount: Int { targets.rowCount }
+
+    /// A pass from row-aligned input and targets.
+    public init(input: RatingsByUser, targets: RatingsByUser) {
+        precondition(input.rowCount == targets.rowCount, "input and targets must be row-aligned")
+        self.input = input; self.targets = targets
+    }
 }
 
 /// A data set split by one of the three ``EvaluationProtocol``s. The split depends only on the data,

@@ -49,6 +49,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 /// for example, changing the mask fraction does not change the split.
 public enum RandomPurpose: UInt64, Sendable {
     case split = 1, initialisation, mask, shuffle, evaluationMask, synthetic
+    /// The order of a new user's given ratings in the cold-start curve (``ColdStartEvaluation``).
+    case coldStart
     var salt: UInt64 { rawValue &* 0xD1B5_4A32_D192_ED03 }
 }
 

@@ -37,7 +37,8 @@ struct LatentTraining {
         order = Array(0 ..< split.train.rowCount)
     }
 
-    /// Trains up to `epochs` epochs with early stopping, restores the best, and tests it.
+    /// Trains up to `epochs` epochs with early stopping, restores the best, tests it, and takes the
+    /// end-of-run ``RunMeasures`` with it (their time is not in `trainSeconds`).
     mutating func run(isCancelled: () -> Bool, observer: (TrainingEvent) -> Void) throws -> TrainingResult {
         let clock = Stopwatch()
         let c = configuration
@@ -66,11 +67,15 @@ struct LatentTraining {
         model.restore(kept.parameters)
         let test = evaluate(split.test)
         let epochSeconds = records.map(\.seconds).sorted()
+        let trainSeconds = clock.elapsedSeconds
+        let measures = RunMeasures.measure(model, configuration: c, data: data, split: split, clip: clip) {
+            representation()
+        }
         return TrainingResult(configuration: c, bestEpoch: kept.epoch, epochs: records, valid: kept.metrics,
-                              test: test.metrics, trainSeconds: clock.elapsedSeconds,
+                              test: test.metrics, trainSeconds: trainSeconds,
                               epochSecondsMedian: epochSeconds[epochSeconds.count / 2],
                               foldInMillisecondsPerUser: c.evaluationProtocol == .heldout ? test.millisecondsPerUser : nil,
-                              trainRatings: split.train.count, items: model.itemParameters)
+                              trainRatings: split.train.count, items: model.itemParameters, measures: measures)
     }
 
     /// One pass over the training users in a freshly shuffled order.

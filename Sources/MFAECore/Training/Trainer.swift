@@ -32,8 +32,13 @@ public enum Trainer {
         let clip = configuration.clipPredictions ? data.ratingRange : nil
         let valid = Evaluator.evaluate(model, on: split.valid, representation: .encode(.keepAll), clip: clip)
         let test = Evaluator.evaluate(model, on: split.test, representation: .encode(.keepAll), clip: clip)
+        let trainSeconds = clock.elapsedSeconds
+        let measures = RunMeasures.measure(model, configuration: configuration, data: data, split: split, clip: clip) {
+            .encode(.keepAll)
+        }
         return TrainingResult(configuration: configuration, bestEpoch: 0, epochs: [], valid: valid.metrics,
-                              test: test.metrics, trainSeconds: clock.elapsedSeconds, epochSecondsMedian: 0,
-                              foldInMillisecondsPerUser: nil, trainRatings: split.train.count, items: nil)
+                              test: test.metrics, trainSeconds: trainSeconds, epochSecondsMedian: 0,
+                              foldInMillisecondsPerUser: nil, trainRatings: split.train.count, items: nil,
+                              measures: measures)
     }
 }

@@ -38,6 +38,8 @@ public struct TrainingConfiguration: Codable, Sendable, Hashable {
     public var testFraction: Double = 0.1
     /// Threads used inside the run for data-parallel training.
     public var threads: Int = 1
+    /// The smallest test rating that counts as relevant in the top-N metrics (``TopNEvaluation``).
+    public var relevanceThreshold: Float = TopNEvaluation.defaultThreshold
 
     /// The notebook's defaults.
     public init() {}

@@ -60,4 +60,7 @@ public struct TrainingResult: Codable, Sendable {
     public var trainRatings: Int
     /// Trained decoder item parameters (nil for the trivial baselines).
     public var items: ItemParameters?
+    /// What was measured with the kept parameters beyond the test errors: cold start, top-N, item
+    /// space (``RunMeasures``); nil in results made before these existed.
+    public var measures: RunMeasures? = nil
 }

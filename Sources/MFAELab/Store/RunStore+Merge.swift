@@ -71,8 +71,7 @@ enum MergeAction: Equatable {
 
     /// Whether two metric sets agree, ignoring timings (which differ between machines).
     static func sameMetrics(_ a: [String: Double], _ b: [String: Double], tolerance: Double) -> Bool {
-        let timings: Set<String> = [MetricName.trainSeconds.rawValue, MetricName.epochSecondsMedian.rawValue,
-                                    MetricName.foldInMillisecondsPerUser.rawValue]
+        let timings = Set(MetricName.allCases.filter(\.isMachineDependent).map(\.rawValue))
         let keys = Set(a.keys).union(b.keys).subtracting(timings)
         for key in keys {
             guard let x = a[key], let y = b[key] else { return false }

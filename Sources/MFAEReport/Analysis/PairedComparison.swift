@@ -2,7 +2,8 @@ import MFAELab
 /// The difference of a test metric between two configuration groups, paired by seed: the same seed
 /// gives both models the same split, so the per-seed differences cancel the split's luck.
 public struct PairedComparison: Sendable, Equatable {
-    /// What the comparison concludes at ``significanceLevel``. Lower error is better.
+    /// What the comparison concludes at ``significanceLevel``: lower is better for errors, higher for
+    /// ranking metrics (``MetricName/isHigherBetter``).
     public enum Verdict: Sendable, Equatable {
         /// The first group's error is significantly lower.
         case firstBetter
@@ -55,7 +56,7 @@ public struct PairedComparison: Sendable, Equatable {
     public var verdict: Verdict {
         guard let tTest else { return .untestable }
         guard tTest.pValue < Self.significanceLevel else { return .notSignificant }
-        return tTest.meanDifference < 0 ? .firstBetter : .secondBetter
+        return (tTest.meanDifference < 0) != metric.isHigherBetter ? .firstBetter : .secondBetter
     }
 
     /// Whether the Wilcoxon test, where shown, disagrees with the t-test about significance.

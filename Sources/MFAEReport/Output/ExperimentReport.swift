@@ -16,6 +16,12 @@ public struct ExperimentReport: Sendable {
     public var cost: CostSummary
     /// Item neighbours of the probe.
     public var neighbours: NeighbourComparison
+    /// New-user accuracy by history length (heldout), when measured.
+    public var coldStart: ColdStartComparison?
+    /// Top-N metrics beside RMSE, per protocol where measured.
+    public var topN: [TopNComparison]
+    /// Neighbour coherence and the franchise check, when measured.
+    public var itemSpace: ItemSpaceComparison?
     /// The report's content, for the Markdown and HTML renderers.
     public var document: ReportDocument
     /// The plots the document's figures refer to.
@@ -29,22 +35,48 @@ public struct ExperimentReport: Sendable {
         learningCurves = LearningCurve.make(analysis)
         cost = CostSummary.make(analysis)
         neighbours = NeighbourComparison.make(analysis, probe: options.probeTitle)
+        coldStart = ColdStartComparison.make(analysis)
+        topN = TopNComparison.make(analysis)
+        itemSpace = ItemSpaceComparison.make(analysis)
 
         let name = analysis.experiment.name
         let sensitivity = SensitivitySection.make(sensitivities, experiment: name)
         let learning = LearningCurveSection.make(learningCurves, experiment: name)
         let costSection = CostSection.make(cost, experiment: name)
+        let coldStartSection = ColdStartSection.make(coldStart, experiment: name)
         var blocks = Self.introduction(analysis)
-        blocks += HeadlineSection.findings(headlines, leading: SensitivitySection.maskingFinding(sensitivities).map { [$0] } ?? [])
+        blocks += Self.findings(HeadlineSection.findings(headlines, leading: SensitivitySection.maskingFinding(sensitivities).map { [$0] } ?? []),
+                                coldStart: coldStart, topN: topN)
         blocks += HeadlineSection.blocks(headlines, analysis: analysis)
+        blocks += TopNSection.blocks(topN)
+        blocks += coldStartSection.blocks
         blocks += sensitivity.blocks
         blocks += learning.blocks
         blocks += costSection.blocks
         blocks += NeighbourSection.blocks(neighbours, probe: options.probeTitle)
+        blocks += ItemSpaceSection.blocks(itemSpace, sensitivities: sensitivities)
         blocks += ProvenanceSection.blocks(analysis, options: options)
         blocks += MethodsSection.blocks()
         document = ReportDocument(title: "Experiment: \(name)", blocks: blocks)
-        plots = sensitivity.plots + learning.plots + costSection.plots
+        plots = sensitivity.plots + learning.plots + costSection.plots + coldStartSection.plots
+    }
+
+    /// The headline's findings list with the end-of-run measurements' findings added: where the
+    /// autoencoder's and MF's cold-start curves cross, and whether top-N agrees with RMSE.
+    static func findings(_ headline: [ReportBlock], coldStart: ColdStartComparison?, topN: [TopNComparison]) -> [ReportBlock] {
+        var extra: [RichText] = []
+        if let coldStart {
+            let latent = coldStart.series.filter { !$0.isBaseline && $0.model.isLatent }
+            if latent.count == 2 {
+                let sentences = ColdStartSection.crossingSentences(ColdStartComparison(series: latent, throughput: []))
+                extra += sentences.map { RichText.code("heldout") + .text(" new users: ") + $0 }
+            }
+        }
+        for comparison in topN where comparison.entries.count > 1 {
+            extra.append(.code(comparison.evaluationProtocol.rawValue) + .text(" top-N: ") + TopNSection.agreement(comparison))
+        }
+        guard !extra.isEmpty, case let .list(items)? = headline.last else { return headline }
+        return headline.dropLast() + [.list(items + extra)]
     }
 
     /// The report as Markdown, every figure linking its rendered SVG.
