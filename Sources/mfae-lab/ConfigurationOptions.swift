@@ -26,6 +26,7 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(name: .customLong(ConfigurationKey.validFraction.flag), help: help(.validFraction)) var validFraction: String?
     @Option(name: .customLong(ConfigurationKey.testFraction.flag), help: help(.testFraction)) var testFraction: String?
     @Option(name: .customLong(ConfigurationKey.threads.flag), help: help(.threads)) var threads: String?
+    @Option(name: .customLong(ConfigurationKey.relevanceThreshold.flag), help: help(.relevanceThreshold)) var relevanceThreshold: String?
     @Option(name: .customLong(ConfigurationKey.seed.flag), help: help(.seed)) var seed: String?
 
     /// The key's help line: its sentence, the values it takes and its default.
