@@ -107,12 +107,20 @@ done_started() {
     { print $k "," $t }' | sort
 }
 done_count() { "$LAB" export --db "$1" --status done 2>/dev/null | tail -n +2 | wc -l; }
-# Run keys with every stored value but row ids, timestamps, hosts and timings, sorted by key: equal
-# text means the same runs with bit-identical metrics (export prints every double exactly).
+# Each run as one line, "key=value" pairs in name order, without row ids, timestamps, hosts, versions
+# and timings, sorted: equal text means the same run keys with bit-identical metrics (export prints
+# every double exactly). Reads `export --format json`, which prints one "name" : value per line.
 canonical() {
-  "$LAB" export --db "$1" | awk -F, '
-    NR == 1 { for (i = 1; i <= NF; i++) if ($i !~ /^(run_id|experiment|started|ended|wall_seconds|attempts|tool_version|git_revision|host|error)$/ && $i !~ /seconds|_ms_/) keep[++n] = i }
-    { line = ""; for (j = 1; j <= n; j++) line = line (j > 1 ? "," : "") $keep[j]; print line }' | sort
+  "$LAB" export --db "$1" --format json | awk '
+    /^ *\{/ { line = ""; next }
+    /^ *\}/ { print line; next }
+    /^ *"[a-z_0-9]+" : / {
+      name = $0; sub(/^ *"/, "", name); sub(/".*/, "", name)
+      value = $0; sub(/^ *"[a-z_0-9]+" : /, "", value); sub(/,$/, "", value)
+      if (name ~ /^(run_id|experiment|started|ended|wall_seconds|attempts|host|error)$/) next
+      if (name ~ /seconds|_ms_|version|revision|build/) next
+      line = line (line == "" ? "" : " ") name "=" value
+    }' | sort
 }
 
 # --- 1. The array, its merge job, and the identity check ------------------------------------------
@@ -138,13 +146,13 @@ sed 's/^/  | /' logs/mfae-lab-merge-"$merge".out | grep -v gnuplot || true
 "$LAB" run e2e.json --db local.sqlite --plain >local.log 2>&1 || failed "the local run failed: $(tail -n 3 local.log)"
 canonical results/e2e/merged.sqlite >merged.txt
 canonical local.sqlite >local.txt
-runs=$(($(wc -l <local.txt) - 1))
-values=$(awk -F, 'NR == 1 { print NF }' local.txt)
+runs=$(wc -l <local.txt)
+values=$(head -n 1 local.txt | wc -w)
 if ! cmp -s merged.txt local.txt; then
   diff merged.txt local.txt | head -n 10
   failed "the merged database differs from the local run"
 fi
-say "  identity: merged array == local run: $runs run keys, $values stored columns each, bit-identical metrics"
+say "  identity: merged array == local run: $runs run keys, $values stored values each, bit-identical metrics"
 
 # --- 2. Failure cases: kill -9 of a job step, then scancel of one index -----------------------------
 say "2. failure cases on a slower copy of the sweep (3-task array, results/slow)"
