@@ -118,7 +118,7 @@ canonical() {
       name = $0; sub(/^ *"/, "", name); sub(/".*/, "", name)
       value = $0; sub(/^ *"[a-z_0-9]+" : /, "", value); sub(/,$/, "", value)
       if (name ~ /^(run_id|experiment|started|ended|wall_seconds|attempts|host|error)$/) next
-      if (name ~ /seconds|_ms_|fold_in_threads|version|revision|build/) next
+      if (name ~ /second|_ms_|fold_in_threads|version|revision|build/) next
       line = line (line == "" ? "" : " ") name "=" value
     }' | sort
 }
