@@ -101,10 +101,12 @@ counts() {
   "$LAB" export --db "$1" | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "status") c = i; next }
     { n[$c]++ } END { for (s in n) printf "%s=%d ", s, n[s] }'
 }
-# "key,started" of each done run, sorted.
+# "key,started" (to the second) of each done run, sorted (from the JSON export: CSV fields may hold commas).
 done_started() {
-  "$LAB" export --db "$1" --status done | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "key") k = i; if ($i == "started") t = i }; next }
-    { print $k "," $t }' | sort
+  "$LAB" export --db "$1" --status done --format json | awk '
+    /^ *"key" : / { key = $3 }
+    /^ *"started" : / { started = substr($3, 1, 20) }   # to the second: a merge re-encodes sub-second digits
+    /^ *\}/ { print key "," started }' | sort
 }
 done_count() { "$LAB" export --db "$1" --status done 2>/dev/null | tail -n +2 | wc -l; }
 # Each run as one line, "key=value" pairs in name order, without row ids, timestamps, hosts, versions
