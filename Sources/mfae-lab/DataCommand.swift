@@ -8,7 +8,7 @@ struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Fetch, inspect and generate rating data sets.",
-        subcommands: [Fetch.self, Info.self, Synth.self]
+        subcommands: [Fetch.self, Info.self, Synth.self, Split.self]
     )
 
     /// `data fetch NAME`: downloads a named set into the data directory and verifies it.

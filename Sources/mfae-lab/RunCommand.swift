@@ -77,6 +77,7 @@ struct RunCommand: ParsableCommand {
         let policy = ClaimPolicy(force: force, retryFailed: retryFailed)
         if dryRun {
             try printDryRun(plan, policy: policy)
+            if experiment.search != nil { try printSearchDryRun(plan, shard: shard) }
             return
         }
 
@@ -105,7 +106,10 @@ struct RunCommand: ParsableCommand {
         Console.say("\(plan.spec.name): \(plan.jobs.count) runs on \(data.name) (\(data.count) ratings), "
               + "\(jobs) job(s), database \(database.db)" + (shard.count > 1 ? ", shard \(shard)" : ""))
         progress.startTimer()
-        let summary = try runner.run(plan)
+        var summary = plan.jobs.isEmpty ? SweepSummary() : try runner.run(plan)
+        if experiment.search != nil, !runner.isCancelled {
+            summary = try runSearch(plan, store: store, runner: runner, shard: shard, gridSummary: summary)
+        }
         progress.stop()
         trap.remove()
         Console.say("\(plan.spec.name): \(summary)")

@@ -5,7 +5,8 @@ import Foundation
 /// ```swift
 /// let set = try DatasetLoader.load(folder: URL(fileURLWithPath: "data/ml-1m"), format: nil, name: "ml-1m")
 /// ```
-/// The format is detected from the files present when not given (``MovieLensFormat/detect(in:)``).
+/// The format is detected from the files present when not given (``MovieLensFormat/detect(in:)``);
+/// a folder holding `train.csv` and `test.csv` is a pre-split set (``SplitFolder``).
 /// The items file is optional: without it every title is the item's id. Users and items are
 /// numbered in order of first appearance in the ratings file; each user's ratings keep file order.
 public enum DatasetLoader {
@@ -19,6 +20,7 @@ public enum DatasetLoader {
     ///   `unknownFormat`, `unreadable`, `malformedLine`, `emptyFile`, or `invalidDataset` when
     ///   `items × levels` exceeds the `Int32` code range.
     public static func load(folder: URL, format: MovieLensFormat? = nil, name: String) throws -> RatingSet {
+        if format == nil, SplitFolder.holdsSplit(folder) { return try SplitFolder.load(folder: folder, name: name) }
         let format = try format ?? MovieLensFormat.detect(in: folder)
         let files = try format.files(in: folder)
         let builder = try RatingsFileReader.read(files.ratings, format: format)

@@ -9,6 +9,7 @@ import Foundation
 /// | `"ml-100k"`, any other name            | `.named(name)`                           |
 /// | `{"synthetic": {"users": 500}}`        | `.synthetic(…)`, missing keys default    |
 /// | `{"folder": "path", "format": "dat"}`  | `.folder(…)`, `format` optional          |
+/// | `{"folder": "path", "fold": "u1"}`     | `.fold(…)`: GroupLens's `u1.base`/`u1.test` |
 ///
 /// Unknown keys are errors that name the key. Encoding always writes the object forms for
 /// synthetic and folder sources, with every parameter, so that a stored record keeps its meaning
@@ -16,7 +17,7 @@ import Foundation
 extension DatasetSource: Codable {
     /// The keys of the object forms.
     private enum Key {
-        static let synthetic = "synthetic", folder = "folder", format = "format"
+        static let synthetic = "synthetic", folder = "folder", format = "format", fold = "fold"
     }
 
     /// Decodes any of the forms in the table above.
@@ -34,11 +35,20 @@ extension DatasetSource: Codable {
             try DataJSONKey.rejectUnknownKeys(in: container, allowed: [Key.synthetic])
             self = .synthetic(try container.decode(SyntheticParameters.self, forKey: DataJSONKey(Key.synthetic)))
         } else if container.contains(DataJSONKey(Key.folder)) {
-            try DataJSONKey.rejectUnknownKeys(in: container, allowed: [Key.folder, Key.format])
+            try DataJSONKey.rejectUnknownKeys(in: container, allowed: [Key.folder, Key.format, Key.fold])
             let path = try container.decode(String.self, forKey: DataJSONKey(Key.folder))
             guard !path.isEmpty else {
                 throw DecodingError.dataCorruptedError(forKey: DataJSONKey(Key.folder), in: container,
                                                        debugDescription: "empty folder path")
+            }
+            if let fold = try container.decodeIfPresent(String.self, forKey: DataJSONKey(Key.fold)) {
+                guard !fold.isEmpty, !fold.contains("/"), !container.contains(DataJSONKey(Key.format)) else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: DataJSONKey(Key.fold), in: container,
+                        debugDescription: "a fold is a GroupLens split name such as \"u1\" (files u1.base, u1.test), without \"format\"")
+                }
+                self = .fold(path: path, fold: fold)
+                return
             }
             let format = try container.decodeIfPresent(MovieLensFormat.self, forKey: DataJSONKey(Key.format))
             self = .folder(path: path, format: format)
@@ -63,6 +73,10 @@ extension DatasetSource: Codable {
             var container = encoder.container(keyedBy: DataJSONKey.self)
             try container.encode(path, forKey: DataJSONKey(Key.folder))
             try container.encodeIfPresent(format, forKey: DataJSONKey(Key.format))
+        case let .fold(path, fold):
+            var container = encoder.container(keyedBy: DataJSONKey.self)
+            try container.encode(path, forKey: DataJSONKey(Key.folder))
+            try container.encode(fold, forKey: DataJSONKey(Key.fold))
         }
     }
 

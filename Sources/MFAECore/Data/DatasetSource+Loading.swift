@@ -11,6 +11,8 @@ extension DatasetSource {
         case let .folder(path, _):
             let name = URL(fileURLWithPath: Self.expandingTilde(path)).standardizedFileURL.lastPathComponent
             return name.isEmpty ? path : name
+        case let .fold(path, fold):
+            return Self.folder(path: path, format: nil).displayName + "/" + fold
         }
     }
 
@@ -19,7 +21,8 @@ extension DatasetSource {
         switch self {
         case .synthetic: return nil
         case let .named(name): return dataDirectory.appendingPathComponent(name, isDirectory: true)
-        case let .folder(path, _): return URL(fileURLWithPath: Self.expandingTilde(path), isDirectory: true)
+        case let .folder(path, _), let .fold(path, _):
+            return URL(fileURLWithPath: Self.expandingTilde(path), isDirectory: true)
         }
     }
 
@@ -28,7 +31,9 @@ extension DatasetSource {
     ///
     /// - Synthetic: generates the set (``SyntheticParameters/generate()``).
     /// - Named: reads `<dataDirectory>/<name>/`, detecting the format.
-    /// - Folder: reads the folder in the given format, or the detected one.
+    /// - Folder: reads the folder in the given format, or the detected one; a folder written by
+    ///   `mfae-lab data split` is read as a pre-split set (``SplitFolder``).
+    /// - Fold: reads GroupLens fold `<fold>.base`/`<fold>.test` as a pre-split set.
     ///
     /// - Parameter log: receives one line per step worth telling; the library prints nothing.
     /// - Throws: ``DatasetError`` saying which file, line or parameter is wrong; for a named set whose
@@ -48,6 +53,9 @@ extension DatasetSource {
         case let .folder(path, format):
             return try DatasetLoader.load(folder: URL(fileURLWithPath: Self.expandingTilde(path), isDirectory: true),
                                           format: format, name: displayName)
+        case let .fold(path, fold):
+            return try SplitFolder.loadFold(fold, in: URL(fileURLWithPath: Self.expandingTilde(path), isDirectory: true),
+                                            name: displayName)
         }
     }
 

@@ -15,13 +15,14 @@ struct FileHeader {
         self.names = names
     }
 
-    /// The position of column `name`.
+    /// The position of the column named by the first of `aliases` that the header has
+    /// (`movieId` or `item_id`).
     /// - Throws: ``DatasetError/malformedLine(file:line:reason:)`` on `line` naming the columns found.
-    func position(of name: String, file: String, line: Int) throws -> Int {
-        guard let position = names.firstIndex(of: name) else {
+    func position(of aliases: [String], file: String, line: Int) throws -> Int {
+        guard let position = aliases.lazy.compactMap({ self.names.firstIndex(of: $0) }).first else {
             throw DatasetError.malformedLine(
                 file: file, line: line,
-                reason: "header has no \(name) column (found: \(names.joined(separator: ", ")))")
+                reason: "header has no \(aliases.joined(separator: " or ")) column (found: \(names.joined(separator: ", ")))")
         }
         return position
     }

@@ -110,6 +110,6 @@ enum ItemsFileReader {
         return ItemColumns(id: try header.position(of: names.id, file: file, line: number),
                            title: try header.position(of: names.title, file: file, line: number),
                            count: header.names.count, allowsMoreFields: false,
-                           genres: header.names.firstIndex(of: names.genres))
+                           genres: names.genres.lazy.compactMap { header.names.firstIndex(of: $0) }.first)
     }
 }

@@ -46,19 +46,21 @@ extension MovieLensFormat {
     /// Whether the files start with a header naming the columns.
     var hasHeader: Bool { self == .recbole || self == .csv }
 
-    /// The header names of the user, item and rating columns (RecBole names without `:type`).
-    var ratingColumnNames: (user: String, item: String, rating: String) {
+    /// The header names of the user, item and rating columns (RecBole names without `:type`); CSV
+    /// also takes the `user_id,item_id,rating` of split files (``SplitFolder``).
+    var ratingColumnNames: (user: [String], item: [String], rating: [String]) {
         switch self {
-        case .recbole: return ("user_id", "item_id", "rating")
-        case .udata, .dat, .csv: return ("userId", "movieId", "rating")
+        case .recbole: return (["user_id"], ["item_id"], ["rating"])
+        case .udata, .dat, .csv: return (["userId", "user_id"], ["movieId", "item_id"], ["rating"])
         }
     }
 
-    /// The header names of the id, title and genres columns of the items file.
-    var itemColumnNames: (id: String, title: String, genres: String) {
+    /// The header names of the id, title and genres columns of the items file; CSV also takes the
+    /// `item_id` of split files (``SplitFolder``).
+    var itemColumnNames: (id: [String], title: [String], genres: [String]) {
         switch self {
-        case .recbole: return ("item_id", "movie_title", "class")
-        case .udata, .dat, .csv: return ("movieId", "title", "genres")
+        case .recbole: return (["item_id"], ["movie_title"], ["class"])
+        case .udata, .dat, .csv: return (["movieId", "item_id"], ["title"], ["genres"])
         }
     }
 

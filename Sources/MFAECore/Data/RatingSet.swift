@@ -21,6 +21,9 @@ public struct RatingSet: Sendable {
     /// The items' genres, when the items file lists them (synthetic data: its planted clusters).
     /// Not part of the ``fingerprint``.
     public var itemGenres: ItemGenres?
+    /// For a pre-split folder: the part of each rating, aligned with ``ratings``' storage. The `warm`
+    /// and `reconstruction` protocols then use this split instead of drawing one.
+    public var presplit: [SplitPart]?
 
     /// Number of users.
     public var userCount: Int { userIDs.count }
@@ -42,13 +45,16 @@ public struct RatingSet: Sendable {
 
     /// Assembles a set; `ratings` must hold one row per user in index order.
     public init(name: String, userIDs: [String], itemIDs: [String], itemTitles: [String], levels: [Float],
-                ratings: RatingsByUser, noiseFloorMSE: Double? = nil, itemGenres: ItemGenres? = nil) {
+                ratings: RatingsByUser, noiseFloorMSE: Double? = nil, itemGenres: ItemGenres? = nil,
+                presplit: [SplitPart]? = nil) {
         precondition(itemTitles.count == itemIDs.count, "one title per item")
         precondition(ratings.rowCount == userIDs.count, "one row per user")
+        precondition(presplit.map { $0.count == ratings.count } ?? true, "one part per rating")
         self.name = name; self.userIDs = userIDs; self.itemIDs = itemIDs; self.itemTitles = itemTitles
         self.levels = levels; self.ratings = ratings; self.noiseFloorMSE = noiseFloorMSE
         precondition(itemGenres.map { $0.itemCount == itemIDs.count } ?? true, "one genre set per item")
         self.itemGenres = itemGenres
+        self.presplit = presplit
     }
 
     /// The level index of `value`, if it is one of ``levels``.
@@ -57,7 +63,8 @@ public struct RatingSet: Sendable {
     }
 
     /// A SHA-256 fingerprint (hex) of the ratings' content: ids, items and values in stored order.
-    /// Two sets with the same fingerprint give the same splits and the same runs.
+    /// Two sets with the same fingerprint give the same splits and the same runs. A pre-split set's
+    /// parts are part of its content.
     public var fingerprint: String {
         var hasher = SHA256()
         func feed(_ string: String) { hasher.update(data: Data(string.utf8)); hasher.update(data: Data([0])) }
@@ -67,6 +74,7 @@ public struct RatingSet: Sendable {
         ratings.offsets.map { Int64($0) }.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         ratings.items.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         ratings.values.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        if let presplit { hasher.update(data: Data(presplit.map(\.rawValue))) }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

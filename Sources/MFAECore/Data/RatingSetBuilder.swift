@@ -10,6 +10,10 @@ public struct RatingSetBuilder {
     private var ratingUsers: [Int32] = []
     private var ratingItems: [Int32] = []
     private var ratingValues: [Float] = []
+    private var ratingParts: [SplitPart] = []
+    /// When set, every rating added is tagged with this part, and the built set carries the tags as
+    /// ``RatingSet/presplit`` (a pre-split folder: `train.csv`, `valid.csv`, `test.csv`).
+    public var part: SplitPart?
 
     /// An empty builder; `expectedCount` reserves room for that many ratings.
     public init(expectedCount: Int = 0) {
@@ -29,6 +33,7 @@ public struct RatingSetBuilder {
     /// Adds one rating by dense indices obtained from ``userIndex(for:)`` and ``itemIndex(for:)``.
     public mutating func add(user: Int32, item: Int32, value: Float) {
         ratingUsers.append(user); ratingItems.append(item); ratingValues.append(value)
+        if let part { ratingParts.append(part) }
     }
 
     /// The dense index of `id`, assigning the next one on first sight.
@@ -74,6 +79,8 @@ public struct RatingSetBuilder {
         var items = [Int32](repeating: 0, count: count)
         var codes = [Int32](repeating: 0, count: count)
         var values = [Float](repeating: 0, count: count)
+        let isTagged = ratingParts.count == count && count > 0
+        var parts = [SplitPart](repeating: .train, count: isTagged ? count : 0)
         for position in 0 ..< count {
             let user = Int(ratingUsers[position])
             let slot = next[user]
@@ -81,12 +88,13 @@ public struct RatingSetBuilder {
             let item = ratingItems[position], value = ratingValues[position]
             items[slot] = item
             values[slot] = value
+            if isTagged { parts[slot] = ratingParts[position] }
             codes[slot] = item * levelCount + Int32(RatingLevels.index(of: value, in: levels) ?? 0)
         }
         let grouped = RatingsByUser(users: (0 ..< Int32(userCount)).map { $0 }, offsets: offsets,
                                     items: items, codes: codes, values: values)
         return RatingSet(name: name, userIDs: userIDs, itemIDs: itemIDs,
                          itemTitles: itemIDs.map { titles[$0] ?? $0 }, levels: levels,
-                         ratings: grouped, noiseFloorMSE: noiseFloorMSE)
+                         ratings: grouped, noiseFloorMSE: noiseFloorMSE, presplit: isTagged ? parts : nil)
     }
 }

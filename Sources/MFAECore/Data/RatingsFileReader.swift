@@ -13,8 +13,18 @@ enum RatingsFileReader {
     /// - Throws: ``DatasetError/unreadable(file:reason:)``, ``DatasetError/malformedLine(file:line:reason:)``,
     ///   or ``DatasetError/emptyFile(file:)`` when no line holds a rating.
     static func read(_ url: URL, format: MovieLensFormat) throws -> RatingSetBuilder {
-        let file = url.path
         var builder = RatingSetBuilder(expectedCount: estimatedCount(of: url))
+        try read(url, format: format, into: &builder)
+        return builder
+    }
+
+    /// Adds the ratings of `url` to `builder`, whose ids keep the indices they already have (the
+    /// parts of a split folder are read into one builder).
+    ///
+    /// - Throws: as ``read(_:format:)``; `emptyFile` when this file holds no rating.
+    static func read(_ url: URL, format: MovieLensFormat, into builder: inout RatingSetBuilder) throws {
+        let file = url.path
+        let countBefore = builder.count
         var users = RawIDTable(), items = RawIDTable()
         let separator = format.ratingsSeparator
         var columns: RatingColumns? = format.hasHeader ? nil : format.fixedRatingColumns
@@ -54,8 +64,7 @@ enum RatingsFileReader {
             let item = items.index(of: itemField) { builder.itemIndex(for: $0) }
             builder.add(user: user, item: item, value: value)
         }
-        if builder.count == 0 { throw DatasetError.emptyFile(file: file) }
-        return builder
+        if builder.count == countBefore { throw DatasetError.emptyFile(file: file) }
     }
 
     /// The user, item and rating columns named by a header line.

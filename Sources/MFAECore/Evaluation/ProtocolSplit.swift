@@ -39,9 +39,15 @@ public struct ProtocolSplit: Sendable {
         let split: ProtocolSplit
         switch evaluationProtocol {
         case .reconstruction, .warm:
-            split = ratingSplit(data.ratings, validFraction: validFraction, testFraction: testFraction,
-                                isReconstruction: evaluationProtocol == .reconstruction, generator: &generator)
+            let parts = data.presplit.map { presplitParts($0, validFraction: validFraction, generator: &generator) }
+                ?? drawnParts(data.count, validFraction: validFraction, testFraction: testFraction,
+                              generator: &generator)
+            split = ratingSplit(data.ratings, parts: parts, isReconstruction: evaluationProtocol == .reconstruction)
         case .heldout:
+            if data.presplit != nil {
+                throw TrainingError.invalidConfiguration(
+                    key: "protocol", expected: "warm or reconstruction for a pre-split data set (heldout splits users)")
+            }
             split = userSplit(data.ratings, validFraction: validFraction, testFraction: testFraction,
                               generator: &generator)
         }
@@ -51,20 +57,36 @@ public struct ProtocolSplit: Sendable {
         return split
     }
 
-    private enum Part: UInt8 { case train, valid, test }
-
-    private static func ratingSplit(_ ratings: RatingsByUser, validFraction: Double, testFraction: Double,
-                                    isReconstruction: Bool, generator: inout SplitMix64) -> ProtocolSplit {
-        var parts = [Part](repeating: .train, count: ratings.count)
+    /// Each rating's part, drawn: test with probability `testFraction`, validation with `validFraction`.
+    private static func drawnParts(_ count: Int, validFraction: Double, testFraction: Double,
+                                   generator: inout SplitMix64) -> [SplitPart] {
+        var parts = [SplitPart](repeating: .train, count: count)
         for position in parts.indices {
             let u = generator.nextUnitDouble()
             parts[position] = u < testFraction ? .test : (u < testFraction + validFraction ? .valid : .train)
         }
-        func rows(_ part: Part) -> RatingsByUser {
+        return parts
+    }
+
+    /// A pre-split set's parts; when it has no validation part (GroupLens's `u1.base`/`u1.test`), each
+    /// training rating moves to validation with probability `validFraction`.
+    private static func presplitParts(_ given: [SplitPart], validFraction: Double,
+                                      generator: inout SplitMix64) -> [SplitPart] {
+        guard !given.contains(.valid) else { return given }
+        var parts = given
+        for position in parts.indices where parts[position] == .train {
+            if generator.nextUnitDouble() < validFraction { parts[position] = .valid }
+        }
+        return parts
+    }
+
+    private static func ratingSplit(_ ratings: RatingsByUser, parts: [SplitPart],
+                                    isReconstruction: Bool) -> ProtocolSplit {
+        func rows(_ part: SplitPart) -> RatingsByUser {
             ratings.filtered(dropEmptyRows: false) { _, range in range.filter { parts[$0] == part } }
         }
         let train = rows(.train)
-        func evaluation(_ part: Part) -> EvaluationSet {
+        func evaluation(_ part: SplitPart) -> EvaluationSet {
             let all = rows(part)
             let scored = (0 ..< all.rowCount).filter { !all.range(ofRow: $0).isEmpty }
             let targets = all.selectingRows(scored)

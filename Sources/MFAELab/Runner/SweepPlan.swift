@@ -4,8 +4,17 @@ import MFAECore
 /// A planned run with its key on the loaded data.
 public struct PlannedJob: Sendable, Hashable {
     public var run: PlannedRun
-    /// ``RunKey/make(configuration:datasetFingerprint:)``.
+    /// ``RunKey/make(configuration:datasetFingerprint:)`` (for a search trial, that key with the search's context).
     public var key: String
+    /// For a search trial: when it stops early (see ``PruningRule``); nil runs to the end.
+    public var pruning: PruningRule?
+    /// Whether a trial the rule would prune runs on to the end (the search still treats it as pruned).
+    public var auditsPruning = false
+
+    /// A job; `pruning` nil for an ordinary run.
+    public init(run: PlannedRun, key: String, pruning: PruningRule? = nil, auditsPruning: Bool = false) {
+        self.run = run; self.key = key; self.pruning = pruning; self.auditsPruning = auditsPruning
+    }
 }
 
 /// An experiment ready to run: its grid (or one shard of it) keyed on the loaded data.
@@ -35,6 +44,17 @@ public struct SweepPlan: Sendable {
         self.jobs = grid.runs(in: shard).map {
             PlannedJob(run: $0, key: RunKey.make(configuration: $0.configuration, datasetFingerprint: fingerprint))
         }
+    }
+
+    /// A plan of explicit jobs (a search's wave or its final runs) for `spec` on `data`.
+    public init(spec: ExperimentSpec, specText: String, data: RatingSet, fingerprint: String, jobs: [PlannedJob]) {
+        self.spec = spec
+        self.specText = specText
+        self.grid = ExperimentGrid(runs: jobs.map(\.run), collapsedCount: 0)
+        self.shard = .whole
+        self.data = data
+        self.fingerprint = fingerprint
+        self.jobs = jobs
     }
 
     /// Records the experiment, the data set and a pending row per new run; returns the experiment.

@@ -117,17 +117,25 @@ public final class SweepRunner: Sendable {
     private func train(_ job: PlannedJob, runID: Int64, data: RatingSet, tally: Tally) {
         let start = Date()
         let flag = cancellation
+        let pruned = CancellationFlag()
         var status = RunStatus.done
         var message: String?
         var metrics: [String: Double] = [:]
+        var bestSoFar = Double.infinity, prunedAt: Int?
         do {
-            let result = try train(job.run.configuration, data, { flag.isCancelled }) { [store, owner, observer] event in
+            let isStopped = { @Sendable in flag.isCancelled || pruned.isCancelled }
+            let result = try train(job.run.configuration, data, isStopped) { [store, owner, observer] event in
                 switch event {
                 case let .started(epochs, _):
                     observer(.training(key: job.key, epochs: epochs))
                 case let .epochEnded(record):
                     try? store.recordEpoch(runID: runID, owner: owner, epoch: record)
                     observer(.epoch(key: job.key, record: record))
+                    bestSoFar = min(bestSoFar, record.valid.rmse)
+                    if prunedAt == nil, let rule = job.pruning, rule.prunes(epoch: record.epoch, bestSoFar: bestSoFar) {
+                        prunedAt = record.epoch
+                        if !job.auditsPruning { pruned.cancel() }
+                    }
                 }
             }
             metrics = result.storedMetrics
@@ -151,6 +159,9 @@ public final class SweepRunner: Sendable {
                 observer(.skipped(job: job, disposition: .runningElsewhere))
                 return
             }
+        } catch TrainingError.cancelled where pruned.isCancelled && !flag.isCancelled {
+            status = .pruned
+            message = "pruned after epoch \(prunedAt ?? 0): best validation RMSE \(bestSoFar) above the rung's threshold"
         } catch TrainingError.cancelled {
             status = .interrupted
             message = "interrupted"
@@ -175,6 +186,7 @@ public final class SweepRunner: Sendable {
             case .done: summary.doneNow += 1
             case .diverged: summary.divergedNow += 1
             case .interrupted: summary.interrupted += 1
+            case .pruned: summary.prunedNow += 1
             default: summary.failedNow += 1
             }
         }

@@ -12,6 +12,8 @@ public struct SweepSummary: Sendable, Equatable, CustomStringConvertible {
     public var divergedNow = 0
     /// Failed or diverged runs left as they were (no `--retry-failed`).
     public var failedBefore = 0
+    /// Search trials stopped early by their pruning rule in this invocation.
+    public var prunedNow = 0
     /// Runs stopped by Ctrl-C.
     public var interrupted = 0
     /// Runs another live process was running.
@@ -44,6 +46,7 @@ public struct SweepSummary: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         var parts = ["\(total) runs", "\(doneNow) done now", "\(alreadyDone) already done"]
+        if prunedNow > 0 { parts.append("\(prunedNow) pruned") }
         if failedNow > 0 { parts.append("\(failedNow) failed") }
         if divergedNow > 0 { parts.append("\(divergedNow) diverged") }
         if failedBefore > 0 { parts.append("\(failedBefore) failed before (use --retry-failed)") }

@@ -39,7 +39,7 @@ struct SpecChecker {
     private var baselinePositions: [Int] = []
     private static let seedReason = "seeds come from the top-level \"seeds\" list"
 
-    private mutating func report(_ problem: LabError) {
+    mutating func report(_ problem: LabError) {
         if !problems.contains(problem) { problems.append(problem) }
     }
 
@@ -55,20 +55,27 @@ struct SpecChecker {
         let dataset = checkDataset(object["dataset"])
         let base = checkParameters(object["base"], at: "base")
         let sweep = checkSweep(object["sweep"], at: "sweep")
-        let seeds = checkSeeds(object["seeds"])
+        let search = object["search"].flatMap { checkSearch($0) }
+        let models = checkModels(object["models"], searched: object["search"] != nil, base: base)
+        // A search spec needs seeds only for a grid of its own.
+        let needsSeeds = object["search"] == nil || object["seeds"] != nil || object["sweep"] != nil
+            || object["baselines"] != nil
+        let seeds = needsSeeds ? checkSeeds(object["seeds"]) : []
         let baselines = checkBaselines(object["baselines"])
 
         var spec = ExperimentSpec(name: name ?? "", description: description ?? "",
                                   dataset: dataset ?? .named("?"), base: base, sweep: sweep,
                                   seeds: seeds ?? [0], baselines: baselines)
-        checkRanges(of: &spec)
+        spec.search = search
+        spec.models = models
+        if !spec.seeds.isEmpty { checkRanges(of: &spec) }
         guard problems.isEmpty, dataset != nil, seeds != nil, name != nil else { return nil }
         return spec
     }
 
     // MARK: Structure
 
-    private mutating func rejectUnknownKeys(_ object: [String: JSONValue], allowed: [String], at prefix: String) {
+    mutating func rejectUnknownKeys(_ object: [String: JSONValue], allowed: [String], at prefix: String) {
         for key in object.keys.sorted() where !allowed.contains(key) {
             report(.unknownKey(path: prefix + key, allowed: ParameterCheck.allowedList(allowed, near: key)))
         }
@@ -127,7 +134,7 @@ struct SpecChecker {
 
     /// `base`-like objects: known parameter keys with values of the right type. Bad entries are
     /// reported and left out.
-    private mutating func checkParameters(_ value: JSONValue?, at path: String,
+    mutating func checkParameters(_ value: JSONValue?, at path: String,
                                           forbidden: [String: String] = [:]) -> [ConfigurationKey: ConfigurationValue] {
         guard let value else { return [:] }
         guard case let .object(object) = value else {

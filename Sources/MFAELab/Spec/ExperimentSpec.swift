@@ -33,13 +33,17 @@ public struct ExperimentSpec: Sendable, Equatable {
     public var seeds: [UInt64]
     /// Other models run beside the grid.
     public var baselines: [BaselineSpec]
+    /// A hyperparameter search (`search` and `models`), run beside the grid; see `Search/`.
+    public var search: SearchSpec? = nil
+    /// The models a search tunes, each with its space.
+    public var models: [ModelSearchSpec] = []
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, description, dataset, base, sweep, seeds, baselines
     }
 
     /// The keys a spec object accepts.
-    public static let keys: [String] = CodingKeys.allCases.map(\.stringValue)
+    public static let keys: [String] = CodingKeys.allCases.map(\.stringValue) + ["search", "models"]
 
     /// The parameter keys `base` and `sweep` accept: the configuration's, less `seed`.
     static var parameterKeys: [ConfigurationKey] { ConfigurationKey.all.filter { $0 != .seed } }

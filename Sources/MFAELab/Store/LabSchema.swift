@@ -8,7 +8,7 @@ import MFAECore
 /// the old version as a test fixture (`Tests/MFAELabTests/Fixtures`).
 enum LabSchema {
     /// The schema version this code writes.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -92,6 +92,41 @@ enum LabSchema {
         migrator.registerMigration("v2") { db in
             try rekeyRuns(db)
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        // v3: search trials can be `pruned`. SQLite cannot change a CHECK constraint, so the runs
+        // table is rebuilt (same columns, same rows, same ids).
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                CREATE TABLE runs_v3 (
+                    id                  INTEGER PRIMARY KEY,
+                    key                 TEXT NOT NULL UNIQUE,
+                    experiment_id       INTEGER REFERENCES experiments(id),
+                    label               TEXT NOT NULL,
+                    configuration       TEXT NOT NULL,
+                    model               TEXT NOT NULL,
+                    protocol            TEXT NOT NULL,
+                    seed                INTEGER NOT NULL,
+                    dataset_fingerprint TEXT NOT NULL,
+                    status              TEXT NOT NULL CHECK (status IN
+                        ('pending', 'running', 'done', 'failed', 'diverged', 'interrupted', 'pruned')),
+                    error               TEXT,
+                    started             TEXT,
+                    ended               TEXT,
+                    wall_seconds        REAL,
+                    tool_version        TEXT,
+                    git_revision        TEXT,
+                    host                TEXT,
+                    pid                 INTEGER,
+                    owner               TEXT,
+                    heartbeat           REAL,
+                    attempts            INTEGER NOT NULL DEFAULT 0
+                );
+                INSERT INTO runs_v3 SELECT * FROM runs;
+                DROP TABLE runs;
+                ALTER TABLE runs_v3 RENAME TO runs;
+                CREATE INDEX runs_status ON runs(status);
+                PRAGMA user_version = 3;
+                """)
         }
         return migrator
     }

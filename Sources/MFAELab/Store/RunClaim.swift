@@ -50,7 +50,7 @@ struct StoredRunState: Sendable {
                 return .runningElsewhere
             }
             return .retry
-        case .done: return policy.force ? .retry : .done
+        case .done, .pruned: return policy.force ? .retry : .done
         case .failed, .diverged: return policy.retryFailed || policy.force ? .retry : .failed
         }
     }

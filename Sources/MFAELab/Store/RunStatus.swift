@@ -12,6 +12,8 @@ public enum RunStatus: String, Codable, Sendable, CaseIterable, CustomStringConv
     case diverged
     /// Stopped by Ctrl-C (or found abandoned by a killed runner); redone by the next `run`.
     case interrupted
+    /// A search trial stopped early by its pruning rule; its curve is kept.
+    case pruned
 
     public var description: String { rawValue }
 

@@ -51,7 +51,7 @@ enum MergeAction: Equatable {
     /// How finished a status is: a more finished run replaces a less finished one.
     static func rank(_ status: RunStatus) -> Int {
         switch status {
-        case .done: return 4
+        case .done, .pruned: return 4
         case .failed, .diverged: return 3
         case .interrupted: return 2
         case .running: return 1
