@@ -70,7 +70,7 @@ struct SQLiteRunStoreTests {
         try queue.close()
 
         let store = try SQLiteRunStore(path: path)
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == LabSchema.version)
         let runs = try store.runs(RunFilter())
         #expect(!runs.isEmpty)
         for run in runs {
@@ -82,6 +82,8 @@ struct SQLiteRunStoreTests {
         #expect(try store.dispositions(keys: [interrupted.key], policy: ClaimPolicy())[interrupted.key] == .retry)
         let done = try #require(runs.first { $0.status == .done })
         #expect(try store.dispositions(keys: [done.key], policy: ClaimPolicy())[done.key] == .done)
+        // Version 3 rebuilt the runs table (a `pruned` status): every run keeps its epochs and metrics.
+        #expect(try !store.scalars(runID: done.id).isEmpty && !store.metrics(runID: done.id).isEmpty)
     }
 
     @Test func aDatabaseFromANewerVersionIsRefused() throws {
