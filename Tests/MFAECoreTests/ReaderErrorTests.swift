@@ -33,9 +33,9 @@ import Testing
         Case(file: "u.data", contents: "\t2\t3\t0\n", line: 1, reason: "empty user id"),
         Case(file: "ratings.dat", contents: "1::::3::0\n", line: 1, reason: "empty item id"),
         Case(file: "ratings.csv", contents: "userId,rating,timestamp\n1,3,0\n", line: 1,
-             reason: "header has no movieId column (found: userId, rating, timestamp)"),
+             reason: "header has no movieId or item_id column (found: userId, rating, timestamp)"),
         Case(file: "ratings.csv", contents: "1,2,3.0,0\n", line: 1,
-             reason: "header has no userId column (found: 1, 2, 3.0, 0)"),
+             reason: "header has no userId or user_id column (found: 1, 2, 3.0, 0)"),
         Case(file: "ratings.csv", contents: "userId,movieId,rating,timestamp\n\"1,2,3.0,0\n", line: 2,
              reason: "unbalanced double quotes"),
     ]

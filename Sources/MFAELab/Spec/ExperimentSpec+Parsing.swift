@@ -236,7 +236,7 @@ struct SpecChecker {
                 }
                 checkSynthetic(fields)
             } else if let folder = object["folder"] {
-                rejectUnknownKeys(object, allowed: ["folder", "format"], at: "dataset.")
+                rejectUnknownKeys(object, allowed: ["folder", "format", "fold"], at: "dataset.")
                 if case let .string(path) = folder, !path.isEmpty {} else {
                     report(.invalidValue(path: "dataset.folder", expected: "a folder path"))
                 }
