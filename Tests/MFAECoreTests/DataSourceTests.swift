@@ -38,7 +38,7 @@ import Testing
             try DatasetSource.parse(#"{"synthetic": {"user": 5}}"#)
         }
         #expect(throws: DatasetError.invalidDataset(
-            "dataset: at fromat: unknown key \"fromat\" (allowed: fold, folder, format)")) {
+            "dataset: at fromat: unknown key \"fromat\" (allowed: folder, format, fold)")) {
             try DatasetSource.parse(#"{"folder": "ml", "fromat": "dat"}"#)
         }
         #expect(throws: DatasetError.invalidDataset(

@@ -35,10 +35,12 @@ public final class SearchRunner: Sendable {
             let wave = try runner.run(SweepPlan(spec: spec, specText: specText, data: data, fingerprint: fingerprint,
                                                 jobs: pending))
             summary.add(wave)
+            // An interrupted trial (Ctrl-C, a trainer that gave up) stops the search: the next `run` resumes it.
+            if wave.interrupted > 0 || wave.notStarted > 0 { break }
             if wave.runningElsewhere > 0 && !runner.isCancelled { Thread.sleep(forTimeInterval: pollInterval) }
             if wave.failedBefore > 0 && wave.failedBefore == pending.count { break }
         }
-        if !runner.isCancelled {
+        if !runner.isCancelled && summary.interrupted == 0 {
             let finals = try finalJobs(plan)
             if !finals.isEmpty {
                 summary.add(try runner.run(SweepPlan(spec: spec, specText: specText, data: data,
