@@ -217,7 +217,7 @@ struct SearchTests {
     static func snapshot(_ store: any RunStore) throws -> [String: String] {
         var result: [String: String] = [:]
         for run in try store.runs(RunFilter()) {
-            let metrics = run.metrics.keys.sorted().filter { !$0.contains("seconds") && !$0.contains("_ms") }.map { "\($0)=\(run.metrics[$0] ?? 0)" }
+            let metrics = run.metrics.keys.sorted().filter { !$0.contains("second") && !$0.contains("_ms") }.map { "\($0)=\(run.metrics[$0] ?? 0)" }
             result[run.key] = "\(run.label) \(run.status) " + metrics.joined(separator: ",")
         }
         return result
