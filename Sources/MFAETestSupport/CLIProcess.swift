@@ -35,8 +35,8 @@ public struct CLIProcess {
     private let captured = Captured()
 
     /// Starts `mfae-lab arguments…` in `directory`, with this process's environment changed by
-    /// `environment` (a nil value removes the variable).
-    public init(_ arguments: [String], in directory: URL, environment: [String: String?] = [:]) throws {
+    /// `environment` (a nil value removes the variable) and `input` (or nothing) on standard input.
+    public init(_ arguments: [String], in directory: URL, environment: [String: String?] = [:], input: String? = nil) throws {
         process.executableURL = Self.executable
         process.arguments = arguments
         if !environment.isEmpty {
@@ -47,8 +47,13 @@ public struct CLIProcess {
         process.currentDirectoryURL = directory
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         // Both pipes are drained on their own threads, so a chatty process never blocks on a full pipe.
         for (pipe, isError) in [(output, false), (errors, true)] {
             drained.enter()
@@ -80,9 +85,10 @@ public struct CLIProcess {
                       stdout: captured.stdout, stderr: captured.stderr)
     }
 
-    /// Runs `mfae-lab arguments…` in `directory` to the end.
-    public static func run(_ arguments: [String], in directory: URL, environment: [String: String?] = [:]) throws -> Result {
-        try CLIProcess(arguments, in: directory, environment: environment).wait()
+    /// Runs `mfae-lab arguments…` in `directory` to the end, with `input` on standard input.
+    public static func run(_ arguments: [String], in directory: URL, environment: [String: String?] = [:],
+                           input: String? = nil) throws -> Result {
+        try CLIProcess(arguments, in: directory, environment: environment, input: input).wait()
     }
 }
 

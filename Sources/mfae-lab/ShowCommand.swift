@@ -13,10 +13,17 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOption
 
+    @Flag(help: "Print the run as one JSON object; its `configuration` is what `mfae-lab train --config` reads.")
+    var json = false
+
     func run() throws {
         let store = try database.openExisting()
         defer { try? store.close() }
         let record = try store.run(matching: runReference)
+        if json {
+            print(try RunJSON(record: record, store: store).text())
+            return
+        }
         print("run \(record.id)  \(record.label)")
         print("key         \(record.key)")
         print("experiment  \(record.experiment ?? "-")")

@@ -11,13 +11,17 @@ public struct ExperimentAnalysis: Sendable {
     public var groups: [ConfigurationGroup]
     /// Titles of the data set's items in `ItemIndex` order, when known.
     public var itemTitles: [String]?
+    /// The experiment's search, when its spec has one; its trials and final runs are left out of
+    /// ``groups`` (the search's own verdict covers them).
+    public var search: SearchAnalysis?
 
     /// Groups `runs` of `experiment`.
-    public init(experiment: ReportExperiment, runs: [ReportRun], itemTitles: [String]?) {
+    public init(experiment: ReportExperiment, runs: [ReportRun], itemTitles: [String]?, search: SearchAnalysis? = nil) {
         self.experiment = experiment
         self.runs = runs.sorted { $0.id < $1.id }
-        self.groups = ConfigurationGroup.grouping(runs)
+        self.groups = ConfigurationGroup.grouping(search.map { search in runs.filter { !search.runIDs.contains($0.id) } } ?? runs)
         self.itemTitles = itemTitles
+        self.search = search
     }
 
     /// Models with at least one usable run, in report order.

@@ -6,8 +6,10 @@ import MFAELab
 public struct ExperimentReport: Sendable {
     /// The experiment's runs, grouped.
     public var analysis: ExperimentAnalysis
-    /// One headline per protocol.
+    /// One headline per protocol: the search's verdict for searched protocols, the grid's otherwise.
     public var headlines: [HeadlineComparison]
+    /// The search's verdict per protocol, when the experiment has a search.
+    public var searchHeadlines: [SearchHeadline]
     /// One sensitivity per swept parameter.
     public var sensitivities: [ParameterSensitivity]
     /// Learning curves of the best configurations.
@@ -30,7 +32,13 @@ public struct ExperimentReport: Sendable {
     /// Analyses `analysis` and lays out its report.
     public init(analysis: ExperimentAnalysis, options: ReportOptions) {
         self.analysis = analysis
-        headlines = HeadlineComparison.make(analysis)
+        searchHeadlines = analysis.search.map(SearchHeadline.make) ?? []
+        let searched = searchHeadlines.map(\.evaluationProtocol)
+        let gridHeadlines = HeadlineComparison.make(analysis).filter { !searched.contains($0.evaluationProtocol) }
+        headlines = (searchHeadlines.map(\.comparison) + gridHeadlines).sorted {
+            (EvaluationProtocol.reportOrder.firstIndex(of: $0.evaluationProtocol) ?? 0)
+                < (EvaluationProtocol.reportOrder.firstIndex(of: $1.evaluationProtocol) ?? 0)
+        }
         sensitivities = ParameterSensitivity.make(analysis)
         learningCurves = LearningCurve.make(analysis)
         cost = CostSummary.make(analysis)
@@ -45,20 +53,29 @@ public struct ExperimentReport: Sendable {
         let costSection = CostSection.make(cost, experiment: name)
         let coldStartSection = ColdStartSection.make(coldStart, experiment: name)
         var blocks = Self.introduction(analysis)
-        blocks += Self.findings(HeadlineSection.findings(headlines, leading: SensitivitySection.maskingFinding(sensitivities).map { [$0] } ?? []),
-                                coldStart: coldStart, topN: topN)
-        blocks += HeadlineSection.blocks(headlines, analysis: analysis)
-        blocks += TopNSection.blocks(topN)
-        blocks += coldStartSection.blocks
-        blocks += sensitivity.blocks
-        blocks += learning.blocks
+        var findings = Self.findings(HeadlineSection.findings(headlines, leading: SensitivitySection.maskingFinding(sensitivities).map { [$0] } ?? []),
+                                     coldStart: coldStart, topN: topN)
+        var searchPart: (blocks: [ReportBlock], plots: [PlotScript]) = ([], [])
+        if let search = analysis.search {
+            findings = SearchSection.addingFindings(SearchSection.findings(search), to: findings)
+            searchPart = SearchSection.make(searchHeadlines, search: search, experiment: name)
+        }
+        blocks += findings
+        blocks += searchPart.blocks
+        if analysis.search == nil || !analysis.groups.isEmpty {
+            blocks += HeadlineSection.blocks(gridHeadlines, analysis: analysis)
+            blocks += TopNSection.blocks(topN)
+            blocks += coldStartSection.blocks
+            blocks += sensitivity.blocks
+            blocks += learning.blocks
+        }
         blocks += costSection.blocks
         blocks += NeighbourSection.blocks(neighbours, probe: options.probeTitle)
         blocks += ItemSpaceSection.blocks(itemSpace, sensitivities: sensitivities)
         blocks += ProvenanceSection.blocks(analysis, options: options)
         blocks += MethodsSection.blocks()
         document = ReportDocument(title: "Experiment: \(name)", blocks: blocks)
-        plots = sensitivity.plots + learning.plots + costSection.plots + coldStartSection.plots
+        plots = searchPart.plots + sensitivity.plots + learning.plots + costSection.plots + coldStartSection.plots
     }
 
     /// The headline's findings list with the end-of-run measurements' findings added: where the

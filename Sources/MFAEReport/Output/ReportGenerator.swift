@@ -1,7 +1,7 @@
 import Foundation
 
 /// Builds the reports of a ``ReportSource`` and writes them: `<out>/<experiment>/README.md`,
-/// `plots/*.gp`, `*.dat` and rendered `*.svg`, optionally `index.html`, and `<out>/README.md`
+/// `summary.json` (``ReportSummary``), `plots/*.gp`, `*.dat` and rendered `*.svg`, optionally `index.html`, and `<out>/README.md`
 /// (plus `index.html`) indexing them. The same source and options give byte-identical Markdown.
 public struct ReportGenerator {
     /// What a ``write(to:log:)`` did.
@@ -47,8 +47,13 @@ public struct ReportGenerator {
         }
         var used = Set<String>()
         return try chosen.map { experiment in
-            let analysis = ExperimentAnalysis(experiment: experiment, runs: try source.runs(of: experiment.name),
-                                              itemTitles: try source.itemTitles(of: experiment.name))
+            let runs = try source.runs(of: experiment.name)
+            let search = try (source as? SearchTrialSource).flatMap { trials in
+                try SearchAnalysis.make(experiment: experiment, runs: runs, references: trials.referenceRows(of: experiment.name),
+                                        outcome: trials.trialOutcome)
+            }
+            let analysis = ExperimentAnalysis(experiment: experiment, runs: runs,
+                                              itemTitles: try source.itemTitles(of: experiment.name), search: search)
             let base = Self.folderName(for: experiment.name)
             var folder = base
             var suffix = 2
@@ -115,6 +120,7 @@ public struct ReportGenerator {
             }
             let markdown = report.markdown { renderedFigures.contains("\($0.name).svg") }
             try writer.write(markdown, to: "\(folder)/README.md")
+            try writer.write(try ReportSummary(report).json(), to: "\(folder)/\(ReportSummary.fileName)")
             if options.writesHTML {
                 let html = report.html { figure in
                     let file = writer.url("\(folder)/\(figure.svgPath)")
