@@ -61,11 +61,12 @@ struct ConfigurationOptions: ParsableArguments {
         return result
     }
 
-    /// The configuration the flags give: defaults, with each given flag's value.
+    /// The configuration the flags give: `base` (the defaults, or a `--config` object), with each
+    /// given flag's value.
     /// - Throws: a `ValidationError` naming the flag and what it accepts, for a value of the wrong
     ///   type or out of range.
-    func makeConfiguration() throws -> TrainingConfiguration {
-        var configuration = TrainingConfiguration()
+    func makeConfiguration(base: TrainingConfiguration = TrainingConfiguration()) throws -> TrainingConfiguration {
+        var configuration = base
         for (key, text) in givenTexts.sorted(by: { $0.key.name < $1.key.name }) {
             guard let value = key.value(parsing: text) else {
                 throw ValidationError("--\(key.flag): expected \(key.kind.expectedType), got \"\(text)\"")

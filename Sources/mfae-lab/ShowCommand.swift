@@ -21,7 +21,7 @@ struct ShowCommand: ParsableCommand {
         defer { try? store.close() }
         let record = try store.run(matching: runReference)
         if json {
-            print(try RunJSON(record: record, store: store).text())
+            Console.say(try RunJSON(record: record, store: store).text())
             return
         }
         print("run \(record.id)  \(record.label)")

@@ -3,7 +3,7 @@ import Foundation
 import MFAECore
 import MFAELab
 
-/// `mfae-lab train`: one model from flags, one line per epoch, final test metrics.
+/// `mfae-lab train`: one model from flags (on top of a `--config` object), one line per epoch, final test metrics.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
@@ -16,6 +16,9 @@ struct TrainCommand: ParsableCommand {
     var format: MovieLensFormat?
     @Option(help: "Where named data sets live (default: $MFAE_DATA_DIR or ./data).")
     var dataDir: String?
+    @Option(help: ArgumentHelp("A JSON object of configuration keys to start from (the `configuration` of `show RUN --json`, "
+        + "or of a report's summary.json), in a file or - for standard input; flags override its values.", valueName: "file"))
+    var config: String?
     @OptionGroup(title: "Configuration") var options: ConfigurationOptions
     @Option(help: "Print the 10 nearest items to this title after training.") var similar: String?
     @Flag(help: "Print one JSON object with the results on stdout (and the epoch lines on stderr).") var json = false
@@ -26,12 +29,14 @@ struct TrainCommand: ParsableCommand {
     }
 
     func validate() throws {
-        _ = try options.makeConfiguration()
+        // With --config the flags are checked on top of the file's values, in run (standard input is read once).
+        if config == nil { _ = try options.makeConfiguration() }
     }
 
     func run() throws {
+        let base = try config.map(ConfigurationFile.load) ?? TrainingConfiguration()
+        let configuration = try options.makeConfiguration(base: base)
         let data = try CommandSupport.loadDataset(dataset, format: format, dataDir: dataDir)
-        let configuration = try options.makeConfiguration()
         Console.log("\(data.name): \(data.userCount) users, \(data.itemCount) items, \(data.count) ratings; "
             + "\(configuration.model) under \(configuration.evaluationProtocol)")
         // The --similar item is found before training, so a title that names no item fails at once.

@@ -100,7 +100,7 @@ public struct ReportSummary: Encodable, Sendable {
     }
 
     /// The metrics each run lists, by store name.
-    static let runMetrics: [ReportMetric] = [.testRMSE, .testMSE, .testMAE, .validRMSE]
+    static let runMetrics: [MetricName] = [.testRMSE, .testMSE, .testMAE, .validRMSE]
 
     /// The summary of `report`.
     public init(_ report: ExperimentReport) throws {

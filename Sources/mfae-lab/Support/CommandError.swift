@@ -8,6 +8,8 @@ enum CommandError: Error, CustomStringConvertible {
     case noItemVectors(model: String)
     /// A file the command writes that cannot be written.
     case cannotWrite(path: String, reason: String)
+    /// `train --config FILE` that cannot be read or is not a valid configuration object.
+    case invalidConfiguration(file: String, reason: String)
 
     var description: String {
         switch self {
@@ -19,6 +21,8 @@ enum CommandError: Error, CustomStringConvertible {
             return "--similar needs a latent model (mfae or mf), not \(model)"
         case let .cannotWrite(path, reason):
             return "cannot write \(path): \(reason)"
+        case let .invalidConfiguration(file, reason):
+            return "--config \(file): \(reason)"
         }
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import MFAECore
+import MFAELab
+
+/// `train --config FILE`: a JSON object of configuration keys, as ``TrainingConfiguration`` encodes
+/// it (`show RUN --json` prints one under `configuration`, a report's `summary.json` one per model).
+/// Keys left out keep their defaults; unknown keys and invalid values are refused, naming the key.
+enum ConfigurationFile {
+    /// The configuration in `path`, or on standard input for `-`.
+    /// - Throws: ``CommandError/invalidConfiguration(file:reason:)``.
+    static func load(_ path: String) throws -> TrainingConfiguration {
+        let name = path == "-" ? "standard input" : path
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw CommandError.invalidConfiguration(file: name, reason: "cannot read the file")
+            }
+            data = contents
+        }
+        return try parse(data, file: name)
+    }
+
+    /// The configuration of the JSON text `data`, read from `file`.
+    static func parse(_ data: Data, file: String) throws -> TrainingConfiguration {
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(data)
+        } catch {
+            throw CommandError.invalidConfiguration(file: file, reason: "not JSON: \(error)")
+        }
+        guard case let .object(object) = value else {
+            throw CommandError.invalidConfiguration(file: file, reason: "expected an object of configuration keys, found \(value.kindName)")
+        }
+        let unknown = object.keys.filter { !TrainingConfiguration.keys.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            throw CommandError.invalidConfiguration(file: file, reason: "unknown key\(unknown.count == 1 ? "" : "s") "
+                + unknown.map { "\"\($0)\"" }.joined(separator: ", ") + " (known: \(TrainingConfiguration.keys.joined(separator: ", ")))")
+        }
+        let configuration: TrainingConfiguration
+        do {
+            configuration = try value.decode(TrainingConfiguration.self)
+        } catch {
+            throw CommandError.invalidConfiguration(file: file, reason: "\(error)")
+        }
+        if let problem = configuration.problems().first {
+            throw CommandError.invalidConfiguration(file: file, reason: "\(problem.key): expected \(problem.expected)")
+        }
+        return configuration
+    }
+}
