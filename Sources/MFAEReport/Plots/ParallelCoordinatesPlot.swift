@@ -65,6 +65,12 @@ enum ParallelCoordinatesPlot {
             }
         }
         script.append("set paxis \(axisCount) tics")
+        // An explicit range, so that a single trial (or equal RMSEs) still reaches the last axis.
+        let objectives = best.map(\.outcome.objective)
+        if let low = objectives.min(), let high = objectives.max() {
+            let pad = max(0.001, 0.05 * (high - low))
+            script.append("set paxis \(axisCount) range [\(NumberFormat.data(low - pad)):\(NumberFormat.data(high + pad))]")
+        }
         script.append("plot for [axis=1:\(axisCount)] '\(name).dat' using axis:\(axisCount + 1) linecolor rgb variable linewidth 1.5 notitle")
         return PlotScript(name: name, script: script.joined(separator: "\n") + "\n", data: data.joined(separator: "\n") + "\n")
     }

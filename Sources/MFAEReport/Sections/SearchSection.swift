@@ -20,12 +20,12 @@ enum SearchSection {
             }
             let edges = study.edgeKeys
             guard !edges.isEmpty else { continue }
-            let where_ = edges.compactMap { key -> RichText? in
+            let positions = edges.compactMap { key -> RichText? in
                 guard let distribution = study.space.distribution(of: key), let value = winner.trial.values[key] else { return nil }
                 return .code("\(key)=\(Distribution.label(value))") + .text(" in \(distribution.rangeText)")
             }
             items.append(prefix + .strong("Warning: the winner sits at the edge of its space") + .text(" (trial \(winner.number): ")
-                + where_.joined(separator: ", ") + .text("). The best value may lie outside the space searched: widen it."))
+                + positions.joined(separator: ", ") + .text("). The best value may lie outside the space searched: widen it."))
         }
         return items
     }
