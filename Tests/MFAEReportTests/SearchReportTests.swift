@@ -160,7 +160,14 @@ import Testing
         // The autoencoder is best at the largest k of its choice; MF at the middle one.
         #expect(mfae.winner?.trial.values["k"] == .number(8) && mfae.edgeKeys.contains("k"))
         #expect(mf.winner?.trial.values["k"] == .number(4) && !mf.edgeKeys.contains("k"))
-        let findings = SearchSection.findings(search).map(\.plainText)
+        let findings = SearchSection.findings(search).map { text in
+            text.spans.map { span -> String in
+                switch span {
+                case let .text(value), let .strong(value), let .emphasis(value), let .code(value): return value
+                case let .link(value, _, _): return value
+                }
+            }.joined()
+        }
         #expect(findings.contains { $0.hasPrefix("mfae warm: Warning: the winner sits at the edge of its space") && $0.contains("k=8 in choice [2, 4, 8]") })
         #expect(!findings.contains { $0.hasPrefix("mf warm") && $0.contains("edge") } || !mf.edgeKeys.isEmpty)
         let markdown = report.markdown
