@@ -14,8 +14,8 @@ public struct SearchStudyResult: Sendable {
         /// How it ended.
         public var outcome: TrialOutcome
 
-        /// 1-based trial number, as plots count.
-        public var number: Int { trial.index + 1 }
+        /// The trial's number as its run label says it (`mfae warm trial 12: …`): its 0-based index.
+        public var number: Int { trial.index }
         /// Whether it could win: completed and not pruned (nor, audited, would have been).
         public var isEligible: Bool { outcome.status == .done && !outcome.isPruned }
         /// Whether it ended without a finite objective (failed, diverged).
@@ -25,9 +25,9 @@ public struct SearchStudyResult: Sendable {
     /// One point of the tuning curve: after trial `number`, the cumulative CPU seconds and the
     /// best validation RMSE of the eligible trials so far (nil before the first).
     public struct CurvePoint: Sendable, Equatable {
-        /// 1-based trial number.
+        /// Trial number (0-based, as run labels say).
         public var number: Int
-        /// Epoch and validation seconds of trials 1…number (pruned ones up to their pruning epoch, or,
+        /// Epoch and validation seconds of trials 0…number (pruned ones up to their pruning epoch, or,
         /// for the unpruned curve, to their own end).
         public var cumulativeSeconds: Double
         /// Lowest validation RMSE so far.

@@ -16,7 +16,7 @@ enum TuningCurvePlot {
         guard !studies.isEmpty else { return nil }
         let name = name(evaluationProtocol)
         var data = ["# Tuning curves under \(evaluationProtocol.rawValue), experiment \(experiment).",
-                    "# One block per curve (gnuplot index); columns: trial number, cumulative CPU seconds,",
+                    "# One block per curve (gnuplot index); columns: trial number (as run labels), cumulative CPU seconds,",
                     "# best validation RMSE so far (NaN before the first eligible trial)."]
         var blocks: [(study: SearchStudyResult, isUnpruned: Bool)] = []
         for study in studies {
@@ -46,7 +46,7 @@ enum TuningCurvePlot {
         script.append("set ylabel 'best validation RMSE so far' noenhanced")
         script.append("set title 'against trials' noenhanced")
         script.append("set xlabel 'trial' noenhanced")
-        script.append("set xrange [1:*]")
+        script.append("set xrange [0:*]")
         script.append("plot " + layers(x: 1, includesUnpruned: false))
         script.append("set title 'against CPU seconds (epochs and validation)' noenhanced")
         script.append("set xlabel 'cumulative CPU seconds' noenhanced")

@@ -229,14 +229,14 @@ enum SearchSection {
     static func convergenceSentence(_ study: SearchStudyResult) -> RichText? {
         guard let convergence = study.convergence else { return nil }
         let half = max(1, study.plannedTrials / 2)
-        return .code(study.study.description) + .text(": the best trial is number \(convergence.bestTrial) of \(study.plannedTrials); "
-            + "trials \(half + 1)–\(study.plannedTrials) improved the best validation RMSE by "
-            + "\(NumberFormat.fixed(convergence.lateImprovement)).")
+        return .code(study.study.description) + .text(": the best is trial \(convergence.bestTrial) (trials are numbered 0–"
+            + "\(study.plannedTrials - 1)); the second half of the budget, trials \(half)–\(study.plannedTrials - 1), improved the "
+            + "best validation RMSE by \(NumberFormat.fixed(convergence.lateImprovement)).")
     }
 
     static func bestTrialsTable(_ study: SearchStudyResult) -> ReportTable {
         let rows = study.bestQuarter.map { trial -> [RichText] in
-            [.text("\(trial.number)"), .text("\(trial.trial.wave + 1)"), .code(SearchPlan.describe(trial.trial.values)),
+            [.text("\(trial.number)"), .text("\(trial.trial.wave)"), .code(SearchPlan.describe(trial.trial.values)),
              .text(NumberFormat.fixed(trial.outcome.objective)), .text("\(trial.outcome.curve.count)"),
              trial.number == study.winner?.number ? .strong("winner") : ""]
         }
