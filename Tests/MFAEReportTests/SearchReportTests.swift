@@ -174,6 +174,20 @@ import Testing
         #expect(markdown.contains("Warning: the winner sits at the edge of its space"))
     }
 
+    @Test func prunedTrialsAreCountedAndTheirCostWithoutPruningIsNotClaimed() throws {
+        let text = Self.specText.replacingOccurrences(of: #""audit": true"#, with: #""audit": false"#)
+        let source = RunStoreReportSource(store: try Self.searchStore(text: text), runCommand: { "mfae-lab run \($0)" }, specFolders: [])
+        let report = try #require(try ReportGenerator(source: source, options: ReportOptions(rendersPlots: false), gnuplot: nil)
+            .makeReports().first?.report)
+        let pruned = report.analysis.runs.filter { $0.status == .pruned }.count
+        #expect(pruned > 0)
+        #expect(report.markdown.contains("\(pruned) pruned") && report.markdown.contains("| Model | Runs | done | pruned |"))
+        #expect(report.markdown.contains("not measured") && !report.markdown.contains("without pruning the search would pick"))
+        for study in report.searchHeadlines.flatMap(\.studies) {
+            #expect(study.unprunedSeconds == nil && study.unprunedFinalGroup == nil && study.finalGroup?.runs.count == 6)
+        }
+    }
+
     @Test func summaryJSONHoldsTheSelectedConfigurationsAndPerSeedMetrics() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

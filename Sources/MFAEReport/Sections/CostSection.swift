@@ -55,12 +55,16 @@ enum CostSection {
     }
 
     static func statusTable(_ cost: CostSummary) -> ReportTable {
+        // `pruned` (search trials only) gets a column only where a run was pruned.
+        let statuses = RunStatus.reportOrder.filter { status in
+            status != .pruned || cost.statusCounts.contains { $0.count(.pruned) > 0 }
+        }
         let rows = cost.statusCounts.map { count -> [RichText] in
             [.text(count.model.displayName), .text(String(count.total))]
-                + RunStatus.reportOrder.map { .text(String(count.count($0))) }
+                + statuses.map { .text(String(count.count($0))) }
                 + [.text(NumberFormat.seconds(count.wallSeconds))]
         }
-        return ReportTable(header: ["Model", "Runs"] + RunStatus.reportOrder.map(\.rawValue) + ["Wall seconds"], rows: rows)
+        return ReportTable(header: ["Model", "Runs"] + statuses.map(\.rawValue) + ["Wall seconds"], rows: rows)
     }
 
     /// The autoencoder's fold-in against MF's, when both were measured under one protocol.
