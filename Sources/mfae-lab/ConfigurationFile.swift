@@ -31,12 +31,13 @@ enum ConfigurationFile {
             throw CommandError.invalidConfiguration(file: file, reason: "not JSON: \(error)")
         }
         guard case let .object(object) = value else {
-            throw CommandError.invalidConfiguration(file: file, reason: "expected an object of configuration keys, found \(value.kindName)")
+            throw CommandError.invalidConfiguration(file: file, reason: "expected an object of configuration keys")
         }
-        let unknown = object.keys.filter { !TrainingConfiguration.keys.contains($0) }.sorted()
+        let known = ConfigurationKey.all.map(\.name)
+        let unknown = object.keys.filter { ConfigurationKey.named($0) == nil }.sorted()
         if !unknown.isEmpty {
             throw CommandError.invalidConfiguration(file: file, reason: "unknown key\(unknown.count == 1 ? "" : "s") "
-                + unknown.map { "\"\($0)\"" }.joined(separator: ", ") + " (known: \(TrainingConfiguration.keys.joined(separator: ", ")))")
+                + unknown.map { "\"\($0)\"" }.joined(separator: ", ") + " (known: \(known.joined(separator: ", ")))")
         }
         let configuration: TrainingConfiguration
         do {
