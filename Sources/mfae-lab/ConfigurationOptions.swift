@@ -20,6 +20,7 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(name: .customLong(ConfigurationKey.regularization.flag), help: help(.regularization)) var regularization: String?
     @Option(name: .customLong(ConfigurationKey.epochs.flag), help: help(.epochs)) var epochs: String?
     @Option(name: .customLong(ConfigurationKey.batchSize.flag), help: help(.batchSize)) var batchSize: String?
+    @Option(name: .customLong(ConfigurationKey.batching.flag), help: help(.batching)) var batching: String?
     @Option(name: .customLong(ConfigurationKey.patience.flag), help: help(.patience)) var patience: String?
     @Option(name: .customLong(ConfigurationKey.initScale.flag), help: help(.initScale)) var initScale: String?
     @Option(name: .customLong(ConfigurationKey.clipPredictions.flag), help: help(.clipPredictions)) var clipPredictions: String?

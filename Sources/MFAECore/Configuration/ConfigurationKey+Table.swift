@@ -44,6 +44,11 @@ extension ConfigurationKey {
     /// Ratings per minibatch.
     public static let batchSize = integer(
         "batch_size", \.batchSize, minimum: 1, models: latent, help: "Approximate ratings per minibatch (whole users).")
+    /// Minibatches of whole users or of single ratings.
+    public static let batching = option(
+        "batching", \.batching, models: [.mf],
+        help: "Minibatches of whole users, or of single ratings shuffled every epoch as MF libraries' SGD visits them (mf only).",
+        legacyValue: .option(Batching.users.rawValue))
     /// Early-stopping patience.
     public static let patience = integer(
         "patience", \.patience, minimum: 1, models: latent, help: "Epochs without a better validation RMSE before stopping.")
@@ -77,7 +82,7 @@ extension ConfigurationKey {
     /// Every key, in report order.
     public static let all: [ConfigurationKey] = [
         model, evaluationProtocol, k, learningRate, cVector, maskFraction, normalize, evalMask, optimizer,
-        regularization, epochs, batchSize, patience, initScale, clipPredictions, validFraction, testFraction,
+        regularization, epochs, batchSize, batching, patience, initScale, clipPredictions, validFraction, testFraction,
         threads, relevanceThreshold, seed,
     ]
 

@@ -5,6 +5,8 @@ struct LatentTraining {
     let data: RatingSet
     let split: ProtocolSplit
     let model: FactorModel
+    /// The rows batches are cut from: the training users, or (``Batching/ratings``) single ratings.
+    private let trainingRows: RatingsByUser
     private let clip: ClosedRange<Float>?
     private let parallel: DataParallelBatch
     private var masks: MaskSchedule
@@ -29,12 +31,13 @@ struct LatentTraining {
         var initialisation = SplitMix64(seed: c.seed, purpose: .initialisation)
         model.initialise(scale: c.initScale, generator: &initialisation)
         clip = c.clipPredictions ? data.ratingRange : nil
+        trainingRows = c.model == .mf && c.batching == .ratings ? split.train.ratingRows : split.train
         parallel = DataParallelBatch(model: model, threads: c.threads, mode: c.optimizer == .adam ? .all : .touched,
-                                     train: split.train)
+                                     train: trainingRows)
         masks = c.model == .mfae ? MaskSchedule(fraction: c.maskFraction, seed: c.seed) : .keepAll
         shuffler = SplitMix64(seed: c.seed, purpose: .shuffle)
         evaluationMask = SplitMix64(seed: c.seed, purpose: .evaluationMask)
-        order = Array(0 ..< split.train.rowCount)
+        order = Array(0 ..< trainingRows.rowCount)
     }
 
     /// Trains up to `epochs` epochs with early stopping, restores the best, tests it, and takes the
@@ -78,7 +81,7 @@ struct LatentTraining {
                               trainRatings: split.train.count, items: model.itemParameters, measures: measures)
     }
 
-    /// One pass over the training users in a freshly shuffled order.
+    /// One pass over the training rows (users, or single ratings) in a freshly shuffled order.
     /// - Returns: the mean batch MSE and the mean batch loss including the prior.
     /// - Throws: ``TrainingError/diverged(epoch:loss:)`` as soon as a batch's loss is not finite.
     mutating func trainEpoch(_ epoch: Int, isCancelled: () -> Bool) throws -> (mse: Double, total: Double) {
@@ -88,13 +91,14 @@ struct LatentTraining {
         let perExampleL2: Float = c.regularization == .perExample ? c.cVector : 0
         order.shuffle(using: &shuffler)
         masks.epoch = epoch
-        let bounds = UserBatches.boundaries(order: order, of: split.train, batchSize: c.batchSize)
+        let rows = trainingRows
+        let bounds = UserBatches.boundaries(order: order, of: rows, batchSize: c.batchSize)
         var lossSum = 0.0, mseSum = 0.0
         for batch in 0 ..< bounds.count - 1 {
             if isCancelled() { throw TrainingError.cancelled }
             step += 1
-            if batch + 2 < bounds.count { model.prefetch(row: order[bounds[batch + 1]], of: split.train) }  // the next batch's first user
-            let loss = parallel.step(rows: order[bounds[batch] ..< bounds[batch + 1]], of: split.train, masks: masks,
+            if batch + 2 < bounds.count { model.prefetch(row: order[bounds[batch + 1]], of: rows) }  // the next batch's first user
+            let loss = parallel.step(rows: order[bounds[batch] ..< bounds[batch + 1]], of: rows, masks: masks,
                                      perExampleL2: perExampleL2, settings: settings, step: step, tableL2: tableL2)
             let batchLoss = loss.mse + loss.penalty
             guard batchLoss.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: batchLoss) }

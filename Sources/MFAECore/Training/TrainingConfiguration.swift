@@ -22,8 +22,10 @@ public struct TrainingConfiguration: Codable, Sendable, Hashable {
     public var regularization: Regularization = .table
     /// Maximum number of epochs.
     public var epochs: Int = 30
-    /// Approximate ratings per minibatch; a batch holds whole users.
+    /// Approximate ratings per minibatch; a batch holds whole users unless `batching` is `ratings`.
     public var batchSize: Int = 1024
+    /// Whether MF's minibatches are made of whole users (the default) or single ratings.
+    public var batching: Batching = .users
     /// Epochs without a better validation RMSE before stopping.
     public var patience: Int = 5
     /// Fixes the split, the initialisation, the masks and the shuffling.

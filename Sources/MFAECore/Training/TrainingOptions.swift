@@ -75,3 +75,14 @@ public enum Regularization: String, NamedOption {
     /// Classic MF libraries': `c_vector × |row|²` for each use of a row in the batch, averaged like the MSE.
     case perExample = "per_example"
 }
+
+/// What a training minibatch is made of.
+public enum Batching: String, NamedOption {
+    /// Whole users: a user's ratings never straddle two batches (the notebook's; the autoencoder needs it,
+    /// since a user's ratings are its encoder's input).
+    case users
+    /// Single ratings, shuffled afresh every epoch, as the SGD of classic MF libraries visits them: a
+    /// user's vector gets a gradient in most batches rather than in one batch per epoch. MF only: the
+    /// autoencoder ignores it (its encoder's input is the user's ratings).
+    case ratings
+}

@@ -11,4 +11,5 @@ extension EvaluationProtocol: ExpressibleByArgument {}
 extension Normalization: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
 extension Regularization: ExpressibleByArgument {}
+extension Batching: ExpressibleByArgument {}
 extension MovieLensFormat: ExpressibleByArgument {}
