@@ -24,7 +24,7 @@ else
   lab=.build/release/mfae-lab
 fi
 failed=0
-for spec in notebook protocols mask_sweep k_sweep regularization_sweep normalization; do
+for spec in notebook protocols mask_sweep k_sweep regularization_sweep normalization fair_comparison; do
   "$lab" run "Experiments/$spec.json" --db lab.sqlite "$@"
   status=$?
   case $status in
