@@ -72,20 +72,29 @@ enum HeadlineSection {
                            alignments: [.left, .left, .right, .right, .right, .right, .right, .right], rows: rows)
     }
 
-    static func comparisonTable(_ comparisons: [PairedComparison]) -> ReportTable {
+    /// One row per paired comparison: difference, seeds, mean ± sd, CI, t-test and Wilcoxon p, and
+    /// (a search's verdict) the effect size; `seedsHeader` names the seeds column.
+    static func comparisonTable(_ comparisons: [PairedComparison], seedsHeader: String = "Paired seeds",
+                                effectSize: ((PairedComparison) -> Double?)? = nil) -> ReportTable {
         let rows = comparisons.map { comparison -> [RichText] in
-            [.text("\(comparison.first.model.shortName) − \(comparison.second.model.shortName)"),
-             .text(String(comparison.seeds.count)),
-             .text(comparison.summary.map { summary in
-                 NumberFormat.signed(summary.mean) + (summary.standardDeviation.map { " ± " + NumberFormat.fixed($0) } ?? "")
-             } ?? "—"),
-             .text(NumberFormat.interval(comparison.summary?.confidenceInterval, signed: true)),
-             .text(NumberFormat.pValue(comparison.tTest?.pValue)),
-             .text(NumberFormat.pValue(comparison.wilcoxon?.pValue)),
-             verdictCell(comparison)]
+            var row: [RichText] = [
+                .text("\(comparison.first.model.shortName) − \(comparison.second.model.shortName)"),
+                .text(String(comparison.seeds.count)),
+                .text(comparison.summary.map { summary in
+                    NumberFormat.signed(summary.mean) + (summary.standardDeviation.map { " ± " + NumberFormat.fixed($0) } ?? "")
+                } ?? "—"),
+                .text(NumberFormat.interval(comparison.summary?.confidenceInterval, signed: true)),
+                .text(NumberFormat.pValue(comparison.tTest?.pValue)),
+                .text(NumberFormat.pValue(comparison.wilcoxon?.pValue)),
+            ]
+            if let effectSize { row.append(.text(effectSize(comparison).map { NumberFormat.signed($0, digits: 2) } ?? "—")) }
+            row.append(verdictCell(comparison))
+            return row
         }
-        return ReportTable(header: ["Test RMSE difference", "Paired seeds", "Mean ± sd", "95% CI", "t-test p", "Wilcoxon p", "Verdict"],
-                           alignments: [.left, .right, .right, .right, .right, .right, .left], rows: rows)
+        var header = ["Test RMSE difference", seedsHeader, "Mean ± sd", "95% CI", "t-test p", "Wilcoxon p"]
+        var alignments: [ReportTable.Alignment] = [.left, .right, .right, .right, .right, .right]
+        if effectSize != nil { header.append("Effect size"); alignments.append(.right) }
+        return ReportTable(header: header + ["Verdict"], alignments: alignments + [.left], rows: rows)
     }
 
     static func verdictCell(_ comparison: PairedComparison) -> RichText {

@@ -117,7 +117,8 @@ enum SearchSection {
         ]
         let comparisons = headline.comparison.comparisons
         if !comparisons.isEmpty {
-            blocks.append(.table(comparisonTable(comparisons)))
+            blocks.append(.table(HeadlineSection.comparisonTable(comparisons, seedsHeader: "Final seeds",
+                                                                      effectSize: SearchHeadline.effectSize)))
             for comparison in comparisons {
                 var text = HeadlineSection.sentence(comparison)
                 if let d = SearchHeadline.effectSize(comparison) {
@@ -154,24 +155,6 @@ enum SearchSection {
         return ReportTable(header: ["Model", "Winning trial", "Searched values", "Valid RMSE (search)", "Final seeds",
                                     "Test RMSE", "Test RMSE 95% CI"],
                            alignments: [.left, .right, .left, .right, .right, .right, .right], rows: rows)
-    }
-
-    static func comparisonTable(_ comparisons: [PairedComparison]) -> ReportTable {
-        let rows = comparisons.map { comparison -> [RichText] in
-            [.text("\(comparison.first.model.shortName) − \(comparison.second.model.shortName)"),
-             .text(String(comparison.seeds.count)),
-             .text(comparison.summary.map { summary in
-                 NumberFormat.signed(summary.mean) + (summary.standardDeviation.map { " ± " + NumberFormat.fixed($0) } ?? "")
-             } ?? "—"),
-             .text(NumberFormat.interval(comparison.summary?.confidenceInterval, signed: true)),
-             .text(NumberFormat.pValue(comparison.tTest?.pValue)),
-             .text(NumberFormat.pValue(comparison.wilcoxon?.pValue)),
-             .text(SearchHeadline.effectSize(comparison).map { NumberFormat.signed($0, digits: 2) } ?? "—"),
-             HeadlineSection.verdictCell(comparison)]
-        }
-        return ReportTable(header: ["Test RMSE difference", "Final seeds", "Mean ± sd", "95% CI", "t-test p", "Wilcoxon p",
-                                    "Effect size", "Verdict"],
-                           alignments: [.left, .right, .right, .right, .right, .right, .right, .left], rows: rows)
     }
 
     // MARK: Cost
