@@ -30,7 +30,8 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(name: .customLong(ConfigurationKey.relevanceThreshold.flag), help: help(.relevanceThreshold)) var relevanceThreshold: String?
     @Option(name: .customLong(ConfigurationKey.seed.flag), help: help(.seed)) var seed: String?
 
-    /// The key's help line: its sentence, the values it takes and its default.
+    /// The key's help line: its sentence, the values it takes and its default (the standard preset's,
+    /// per model where the models differ).
     static func help(_ key: ConfigurationKey) -> ArgumentHelp {
         let values: String
         switch key.kind {
@@ -38,8 +39,17 @@ struct ConfigurationOptions: ParsableArguments {
         case .boolean: values = "values: true, false; "
         case .integer, .unsignedInteger, .real: values = ""
         }
-        return ArgumentHelp("\(key.help) (\(values)default: \(key.text(of: key.defaultValue)))",
-                            valueName: key.flag)
+        return ArgumentHelp("\(key.help) (\(values)default: \(defaultText(of: key)))", valueName: key.flag)
+    }
+
+    /// `key`'s value under the standard preset and its own protocol: `8 for mfae, 32 for mf` where
+    /// the models it affects differ, else the one value.
+    static func defaultText(of key: ConfigurationKey) -> String {
+        let preset = ConfigurationPreset.standard
+        let models = ModelKind.allCases.filter { key.isRelevant(to: $0) && key != .model }
+        let texts = models.map { key.text(of: preset.value(of: key, for: $0)) }
+        guard Set(texts).count > 1 else { return texts.first ?? key.text(of: key.defaultValue) }
+        return zip(texts, models).map { "\($0) for \($1)" }.joined(separator: ", ")
     }
 
     /// The property name of `key`'s option: its JSON name in lower camel case.
@@ -62,11 +72,24 @@ struct ConfigurationOptions: ParsableArguments {
         return result
     }
 
-    /// The configuration the flags give: `base` (the defaults, or a `--config` object), with each
-    /// given flag's value.
+    /// The configuration `train` runs, from three layers, each overriding the one before: the
+    /// `preset`'s values for the model and protocol (each the flag's, else the file's, else the
+    /// default `mfae` and the preset's own protocol), the keys `file` names (`--config`), and the
+    /// flags given.
     /// - Throws: a `ValidationError` naming the flag and what it accepts, for a value of the wrong
     ///   type or out of range.
-    func makeConfiguration(base: TrainingConfiguration = TrainingConfiguration()) throws -> TrainingConfiguration {
+    func makeConfiguration(preset: ConfigurationPreset, file: ConfigurationFile? = nil) throws -> TrainingConfiguration {
+        let model = self.model.flatMap { ModelKind(parsing: $0) } ?? file?.model ?? TrainingConfiguration().model
+        let evaluationProtocol = self.protocol.flatMap { EvaluationProtocol(parsing: $0) } ?? file?.evaluationProtocol
+        var configuration = preset.configuration(for: model, under: evaluationProtocol)
+        file?.apply(to: &configuration)
+        return try makeConfiguration(base: configuration)
+    }
+
+    /// The configuration the flags give: `base` with each given flag's value.
+    /// - Throws: a `ValidationError` naming the flag and what it accepts, for a value of the wrong
+    ///   type or out of range.
+    private func makeConfiguration(base: TrainingConfiguration) throws -> TrainingConfiguration {
         var configuration = base
         for (key, text) in givenTexts.sorted(by: { $0.key.name < $1.key.name }) {
             guard let value = key.value(parsing: text) else {

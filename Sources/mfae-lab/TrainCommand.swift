@@ -3,12 +3,56 @@ import Foundation
 import MFAECore
 import MFAELab
 
-/// `mfae-lab train`: one model from flags (on top of a `--config` object), one line per epoch, final test metrics.
+/// `mfae-lab train`: one model from a preset, a `--config` object and flags, one line per epoch, final test metrics.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train and evaluate one model.",
-        discussion: "Defaults are the notebook's settings for the autoencoder (k=10, lr=1e-2, c_vector=1e-6, mask 0.5, batch 1024).")
+        discussion: presetDiscussion)
+
+    /// The `--help` text on presets: the order of the layers and each preset's values per model and protocol.
+    static var presetDiscussion: String {
+        let standard = ConfigurationPreset.standard
+        var lines = ["The configuration comes in three layers, each overriding the one before: a preset's values "
+            + "for the model and protocol (--preset, default \(standard.rawValue)), the keys of a --config file, "
+            + "then the flags."]
+        for preset in ConfigurationPreset.allCases {
+            lines += ["", "--preset \(preset.rawValue)\(preset == standard ? " (the default)" : ""): \(preset.summary)."]
+            var rows: [(label: String, text: String)] = []
+            for model in [ModelKind.mfae, .mf] {
+                // Protocols whose values are the same share a row.
+                var groups: [(protocols: [EvaluationProtocol], text: String)] = []
+                for evaluationProtocol in EvaluationProtocol.allCases {
+                    let text = preset.values(for: model, under: evaluationProtocol).map { "\($0.key.name)=\($0.key.text(of: $0.value))" }.joined(separator: ", ")
+                    if let index = groups.firstIndex(where: { $0.text == text }) {
+                        groups[index].protocols.append(evaluationProtocol)
+                    } else {
+                        groups.append((protocols: [evaluationProtocol], text: text))
+                    }
+                }
+                for group in groups {
+                    let under = groups.count == 1 ? "" : " under " + group.protocols.map(\.rawValue).joined(separator: " or ")
+                    rows.append((label: "\(model)\(under)", text: group.text))
+                }
+            }
+            if rows.count == 2, rows[0].text == rows[1].text {
+                rows = [(label: "mfae and mf", text: rows[0].text)]
+            }
+            if preset.evaluationProtocol != standard.evaluationProtocol {
+                rows = rows.map { (label: $0.label, text: "protocol=\(preset.evaluationProtocol), " + $0.text) }
+            }
+            lines += rows.map { "  \($0.label): \($0.text)" }
+        }
+        // The plain defaults that differ from the standard preset's, for one model or another.
+        let plain = ConfigurationKey.all.filter { key in
+            [ModelKind.mfae, .mf].contains { key.isRelevant(to: $0) && standard.value(of: key, for: $0) != key.defaultValue }
+        }.map { "\($0.name)=\($0.text(of: $0.defaultValue))" }
+        lines += ["", "The defaults listed below are the \(standard.rawValue) preset's under \(standard.evaluationProtocol). "
+            + "Specs (mfae-lab run) take no preset: a key a spec leaves out has its plain default "
+            + "(\(plain.joined(separator: ", "))). `train --json` prints the whole configuration, which "
+            + "`train --config` re-runs."]
+        return lines.joined(separator: "\n")
+    }
 
     @Option(help: "A data set name (synthetic, ml-100k) or a folder of MovieLens files.")
     var dataset = "synthetic"
@@ -16,8 +60,11 @@ struct TrainCommand: ParsableCommand {
     var format: MovieLensFormat?
     @Option(help: "Where named data sets live (default: $MFAE_DATA_DIR or ./data).")
     var dataDir: String?
-    @Option(help: ArgumentHelp("A JSON object of configuration keys to start from (the `configuration` of `show RUN --json`, "
-        + "or of a report's summary.json), in a file or - for standard input; flags override its values.", valueName: "file"))
+    @Option(help: ArgumentHelp("The named settings to start from (their values are listed above).", valueName: "name"))
+    var preset: ConfigurationPreset = .standard
+    @Option(help: ArgumentHelp("A JSON object of configuration keys (the `configuration` of `show RUN --json`, "
+        + "or of a report's summary.json), in a file or - for standard input; its keys override the preset's, "
+        + "and flags override the file's.", valueName: "file"))
     var config: String?
     @OptionGroup(title: "Configuration") var options: ConfigurationOptions
     @Option(help: "Print the 10 nearest items to this title after training.") var similar: String?
@@ -30,15 +77,16 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         // With --config the flags are checked on top of the file's values, in run (standard input is read once).
-        if config == nil { _ = try options.makeConfiguration() }
+        if config == nil { _ = try options.makeConfiguration(preset: preset) }
     }
 
     func run() throws {
-        let base = try config.map(ConfigurationFile.load) ?? TrainingConfiguration()
-        let configuration = try options.makeConfiguration(base: base)
+        let file = try config.map(ConfigurationFile.load)
+        let configuration = try options.makeConfiguration(preset: preset, file: file)
         let data = try CommandSupport.loadDataset(dataset, format: format, dataDir: dataDir)
         Console.log("\(data.name): \(data.userCount) users, \(data.itemCount) items, \(data.count) ratings; "
-            + "\(configuration.model) under \(configuration.evaluationProtocol)")
+            + "\(configuration.model) under \(configuration.evaluationProtocol), \(preset.rawValue) preset"
+            + (file == nil ? "" : " and \(config ?? "")"))
         // The --similar item is found before training, so a title that names no item fails at once.
         let probe = try similar.map { try ItemNeighbours.item(titled: $0, titles: data.itemTitles, ids: data.itemIDs) }
         if probe != nil, !configuration.model.isLatent {
@@ -62,7 +110,7 @@ struct TrainCommand: ParsableCommand {
             neighbours = try printNeighbours(of: probe, result: result, data: data)
         }
         if json {
-            Console.say(try TrainSummary(result: result, neighbours: neighbours).jsonLine())
+            Console.say(try TrainSummary(result: result, preset: preset, neighbours: neighbours).jsonLine())
         }
     }
 
@@ -106,22 +154,25 @@ struct TrainCommand: ParsableCommand {
 }
 
 /// The `--json` line of `train`: the run's final metrics under the names the store and reports use
-/// (``MetricName``), its configuration, and the neighbours of `--similar`.
+/// (``MetricName``), its configuration, the preset it started from, and the neighbours of `--similar`.
 struct TrainSummary: Encodable {
     var metrics: [MetricName: Double]
     var neighbors: [String]?
     var configuration: TrainingConfiguration
+    var preset: ConfigurationPreset
 
-    init(result: TrainingResult, neighbours: [String]?) {
+    init(result: TrainingResult, preset: ConfigurationPreset, neighbours: [String]?) {
         metrics = MetricName.values(of: result)
         neighbors = neighbours
         configuration = result.configuration
+        self.preset = preset
     }
 
     /// `model`, `protocol` and `seed` at the top level for convenience, every metric by name,
-    /// `neighbors` when asked for, and the whole `configuration`.
+    /// `neighbors` when asked for, the `preset` and the whole `configuration`.
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: Name.self)
+        try container.encode(preset.rawValue, forKey: Name("preset"))
         try container.encode(configuration.model, forKey: Name(ConfigurationKey.model.name))
         try container.encode(configuration.evaluationProtocol, forKey: Name(ConfigurationKey.evaluationProtocol.name))
         try container.encode(configuration.seed, forKey: Name(ConfigurationKey.seed.name))
@@ -147,3 +198,5 @@ struct TrainSummary: Encodable {
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }
+
+extension ConfigurationPreset: ExpressibleByArgument {}

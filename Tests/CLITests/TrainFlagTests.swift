@@ -25,8 +25,9 @@ struct TrainFlagTests {
         #expect(flags == ConfigurationKey.all.map(\.flag))
         let help = try CLIProcess.run(["train", "--help"], in: URL(fileURLWithPath: NSTemporaryDirectory())).stdout
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        // Help text and defaults come from the table.
-        #expect(help.contains("(default: 1e-06)") && help.contains("values: adam, lazy_adam; default: adam"))
+        // Help text and defaults come from the table (and the standard preset, per model where they differ).
+        #expect(help.contains("(default: 0.1)") && help.contains("values: adam, lazy_adam; default: adam"))
+        #expect(help.contains("values: table, per_example; default: table for mfae, per_example for mf"))
     }
 
     @Test func everyFlagSetsItsKey() throws {

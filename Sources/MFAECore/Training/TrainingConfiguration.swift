@@ -3,7 +3,9 @@
 ///
 /// Defaults are the notebook's settings for the autoencoder (k=10, lr=1e-2, c_vector=1e-6, mask 0.5,
 /// batch 1024, init 1e-6). `normalize` and `eval_mask` default to the consistent choices (`kept`,
-/// `false`) rather than the notebook's (`all`, `true`); the README says why.
+/// `false`) rather than the notebook's (`all`, `true`); the README says why. These plain defaults are
+/// what a spec's omitted key means (run keys depend on it: never change one); `mfae-lab train` starts
+/// from a ``ConfigurationPreset`` instead.
 public struct TrainingConfiguration: Codable, Sendable, Hashable {
     public var model: ModelKind = .mfae
     public var evaluationProtocol: EvaluationProtocol = .warm
