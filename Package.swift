@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Dependencies flow one way: the `mfae-lab` executable → Report → Lab → Core, with Fetch (→ Core)
-/// used by the executable and, for gnuplot's process runner, by Report.
+/// used by the executable and, for gnuplot's process runner, by Report. Every program started (git by
+/// Lab, pip and gnuplot by Fetch, `mfae-lab` by the tests) goes through MFAEProcess.
 let package = Package(
     name: "mfae-lab",
     products: [
@@ -19,6 +20,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        /// Starting programs (git, gnuplot, pip; `mfae-lab` and scripts in the tests): posix_spawn with
+        /// close-on-exec pipes, drained on a thread, safe when many threads start programs at once.
+        .target(name: "MFAEProcess", dependencies: ["CProcessSpawn"]),
+        /// glibc's spawn and pipe extensions (closefrom, chdir, pipe2), declared only under _GNU_SOURCE.
+        .target(name: "CProcessSpawn"),
         /// Data, models, kernels, the trainer and metrics. No SQLite, no CLI parsing, no printing.
         .target(
             name: "MFAECore",
@@ -35,7 +41,7 @@ let package = Package(
         .target(
             name: "MFAEFetch",
             dependencies: [
-                "MFAECore",
+                "MFAECore", "MFAEProcess",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -44,7 +50,7 @@ let package = Package(
         .target(
             name: "MFAELab",
             dependencies: [
-                "MFAECore",
+                "MFAECore", "MFAEProcess",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -60,11 +66,11 @@ let package = Package(
             ]
         ),
         /// Fixtures, the gradient checker and the golden-file helper shared by the test targets.
-        .target(name: "MFAETestSupport", dependencies: ["MFAECore"]),
+        .target(name: "MFAETestSupport", dependencies: ["MFAECore", "MFAEProcess"]),
         .testTarget(name: "MFAECoreTests", dependencies: ["MFAECore", "CKernels", "MFAETestSupport"]),
         .testTarget(
             name: "MFAELabTests",
-            dependencies: ["MFAELab", "MFAETestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["MFAELab", "MFAEProcess", "MFAETestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "MFAEReportTests", dependencies: ["MFAEReport", "MFAETestSupport"], exclude: ["Golden"]),
@@ -75,7 +81,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["MFAECore", "MFAETestSupport"]),
+        .testTarget(name: "MFAEProcessTests", dependencies: ["MFAEProcess"]),
+        .testTarget(name: "CLITests", dependencies: ["MFAECore", "MFAEProcess", "MFAETestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

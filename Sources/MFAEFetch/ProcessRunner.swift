@@ -1,4 +1,5 @@
 import Foundation
+import MFAEProcess
 
 /// Runs a command and collects what it prints (the fetcher's pip, the report's gnuplot).
 public enum ProcessRunner {
@@ -17,28 +18,17 @@ public enum ProcessRunner {
     }
 
     /// Runs `arguments[0]` (looked up on `PATH` through `/usr/bin/env`) with the other arguments.
-    ///
-    /// Standard output and error share one pipe that is read to the end *before* waiting, so a
-    /// command that prints a lot cannot fill the pipe and deadlock.
-    /// - Throws: the error of `Process.run()` when the command cannot be started.
+    /// - Throws: ``ProcessError`` when the command cannot be started.
     public static func run(_ arguments: [String]) throws -> Outcome {
         try run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: arguments)
     }
 
-    /// Runs `executable` with `arguments`, in `directory` when given, draining its output as above.
-    /// - Throws: the error of `Process.run()` when the command cannot be started.
+    /// Runs `executable` with `arguments`, in `directory` when given, with standard output and error
+    /// in one pipe (drained while it runs, so a command that prints a lot cannot deadlock).
+    /// - Throws: ``ProcessError`` when the command cannot be started.
     public static func run(executable: URL, arguments: [String], in directory: URL? = nil) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self))
+        let result = try ChildProcess.run(executable: executable.path, arguments: arguments, in: directory,
+                                          errors: .mergedWithOutput)
+        return Outcome(status: result.status, output: result.stdout)
     }
 }

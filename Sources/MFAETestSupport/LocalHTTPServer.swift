@@ -1,4 +1,5 @@
 import Foundation
+import MFAEProcess
 
 /// A real HTTP server on 127.0.0.1 for the fetch tests: `Tests/Support/range_server.py` run with
 /// `python3`, serving a folder with `Range` support, and told to misbehave when asked (cut the first
@@ -32,15 +33,12 @@ public final class LocalHTTPServer: @unchecked Sendable {
     public let base: URL
     /// The port it listens on.
     public let port: Int
-    private let process = Process()
-    private let input = Pipe()
-    private let output = Pipe()
-    private let collected = CollectedLines()
+    private let server: ChildProcess
+    private let collected: CollectedLines
 
     /// Starts the server on a free port and waits (up to 30 s) until it listens.
     /// - Throws: when `python3` cannot be started or the server does not say its port.
     public init(root: URL, behaviour: Behaviour = .normal) throws {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         var arguments = ["python3", Self.script.path, "--root", root.path]
         switch behaviour {
         case .normal: break
@@ -48,35 +46,15 @@ public final class LocalHTTPServer: @unchecked Sendable {
         case .hang: arguments.append("--hang")
         case let .trickle(seconds): arguments += ["--trickle", String(seconds)]
         }
-        process.arguments = arguments
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let ready = DispatchSemaphore(value: 0)
-        let reader = output.fileHandleForReading
-        let collected = self.collected
-        Thread {
-            var buffer = Data()
-            var signalled = false
-            while true {
-                let chunk = reader.availableData
-                if chunk.isEmpty { break }
-                buffer.append(chunk)
-                while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                    let line = String(decoding: buffer[buffer.startIndex ..< newline], as: UTF8.self)
-                    buffer.removeSubrange(buffer.startIndex ... newline)
-                    collected.append(line)
-                    if !signalled, line.hasPrefix("PORT ") { signalled = true; ready.signal() }
-                }
-            }
-            if !signalled { ready.signal() }
-        }.start()
-        _ = ready.wait(timeout: .now() + 30)
-        let portLine = collected.all.first { $0.hasPrefix("PORT ") }
-        guard let portLine, let port = Int(portLine.dropFirst("PORT ".count)),
-              let base = URL(string: "http://127.0.0.1:\(port)/") else {
-            process.terminate()
+        let collected = CollectedLines()
+        self.collected = collected
+        // The server stops when its standard input closes, so it never outlives the tests.
+        server = try ChildProcess(executable: "/usr/bin/env", arguments: arguments, input: .open, errors: .discard,
+                                  onOutputLine: { collected.append($0) })
+        guard let port = collected.waitForPort(), let base = URL(string: "http://127.0.0.1:\(port)/") else {
+            server.closeInput()
+            server.send(SIGTERM)
+            _ = server.wait()
             throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the test server did not start"])
         }
         self.port = port
@@ -90,17 +68,31 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
     /// Stops the server and waits for it to exit.
     public func stop() {
-        try? input.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        server.closeInput()
+        server.send(SIGTERM)
+        _ = server.wait()
     }
 }
 
-/// Lines read from the server's output by the reader thread.
+/// Lines read from the server's output by the draining thread.
 private final class CollectedLines: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var lines: [String] = []
 
-    func append(_ line: String) { lock.withLock { lines.append(line) } }
-    var all: [String] { lock.withLock { lines } }
+    func append(_ line: String) {
+        condition.withLock { lines.append(line); condition.broadcast() }
+    }
+
+    var all: [String] { condition.withLock { lines } }
+
+    /// The port of the `PORT <n>` line, waiting up to 30 s for it.
+    func waitForPort() -> Int? {
+        let deadline = Date(timeIntervalSinceNow: 30)
+        return condition.withLock {
+            while true {
+                if let line = lines.first(where: { $0.hasPrefix("PORT ") }) { return Int(line.dropFirst("PORT ".count)) }
+                if !condition.wait(until: deadline) { return nil }
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MFAEProcess
 import MFAETestSupport
 import Testing
 
@@ -166,13 +167,8 @@ struct ReadOnlyView {
     }
 
     private static func shell(_ arguments: String...) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        let result = try? ChildProcess.run(executable: "/usr/bin/env", arguments: arguments, output: .discard,
+                                           errors: .discard)
+        return result?.succeeded ?? false
     }
 }

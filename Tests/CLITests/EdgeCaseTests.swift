@@ -1,4 +1,5 @@
 import Foundation
+import MFAEProcess
 import MFAETestSupport
 import Testing
 
@@ -50,17 +51,9 @@ struct EdgeCaseTests {
         defer { folder.remove() }
         // `mfae-lab run … | head -n 1`: head exits after the first line; mfae-lab's next write fails.
         let script = "set -o pipefail; '\(CLIProcess.executable.path)' run slow.json --jobs 2 --plain | head -n 1"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = folder.url
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130, "\(stderr)")
+        let result = try ChildProcess.run(executable: "/bin/bash", arguments: ["-c", script], in: folder.url)
+        let stderr = result.stderr
+        #expect(result.status == 130 && !result.wasSignalled, "\(stderr)")
         #expect(stderr.contains("standard output was closed"), "\(stderr)")
         let counts = try folder.statusCounts()
         #expect(counts["running"] == nil, "\(counts)")

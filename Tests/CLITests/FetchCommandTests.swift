@@ -1,4 +1,5 @@
 import Foundation
+import MFAEProcess
 import MFAETestSupport
 import Testing
 
@@ -79,17 +80,9 @@ struct FetchFromMirrorTests {
 
     /// Runs a program and returns what it printed.
     private func run(_ arguments: [String], in directory: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(arguments) failed")
-        return String(decoding: data, as: UTF8.self)
+        let result = try ChildProcess.run(executable: "/usr/bin/env", arguments: arguments, in: directory)
+        #expect(result.succeeded, "\(arguments) failed: \(result.stderr)")
+        return result.stdout
     }
 
     @Test func fetchesCheckingThePublishedChecksumAndTheRowCount() throws {

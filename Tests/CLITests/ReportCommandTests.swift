@@ -1,4 +1,5 @@
 import Foundation
+import MFAEProcess
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -56,17 +57,11 @@ struct ReportCommandTests {
         defer { try? FileManager.default.removeItem(at: folder.url) }
         #expect(try folder.run("run", "smoke.json", "--jobs", "2").status == 0)
         // `env PATH=… mfae-lab report`: the executable by its full path, with no gnuplot to find.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["PATH=/nonexistent", CLIProcess.executable.path, "report"]
-        process.currentDirectoryURL = folder.url
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let result = try ChildProcess.run(executable: "/usr/bin/env",
+                                          arguments: ["PATH=/nonexistent", CLIProcess.executable.path, "report"],
+                                          in: folder.url, errors: .mergedWithOutput)
+        let output = result.stdout
+        #expect(result.succeeded, "\(output)")
         #expect(output.contains("apt-get install gnuplot-nox") && output.contains("plots not rendered"))
         #expect(folder.exists("Reports/smoke/plots/cost.gp") && !folder.exists("Reports/smoke/plots/cost.svg"))
         // The Markdown links no missing SVG and says how to render the plots.

@@ -1,4 +1,5 @@
 import Foundation
+import MFAEProcess
 import MFAETestSupport
 import Testing
 
@@ -20,26 +21,20 @@ struct StudyScriptTests {
         }
         try folder.write("Reports/README.md", "committed reports\n")
 
-        // Foundation starts the script in a process group of its own (checked below), so the Ctrl-C
+        // ChildProcess starts the script in a process group of its own (checked below), so the Ctrl-C
         // sent to that group reaches the script and mfae-lab, as a terminal's would, and not the tests.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["scripts/study.sh", "--jobs", "2"]
-        process.currentDirectoryURL = folder.url
-        process.environment = ProcessInfo.processInfo.environment.merging(["MFAE_LAB": CLIProcess.executable.path]) { $1 }
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess(executable: "/bin/bash", arguments: ["scripts/study.sh", "--jobs", "2"],
+                                       in: folder.url, environment: ["MFAE_LAB": CLIProcess.executable.path],
+                                       output: .discard)
         let counts = try folder.waitFor { ($0["running"] ?? 0) >= 1 }
         #expect(counts["running", default: 0] >= 1, "\(counts)")
-        let group = getpgid(process.processIdentifier)
-        try #require(group == process.processIdentifier && group != getpgrp())
+        let group = getpgid(process.pid)
+        try #require(group == process.pid && group != getpgrp())
         kill(-group, SIGINT)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let result = process.wait()
+        let stderr = result.stderr
 
-        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(result.status == 130 && !result.wasSignalled, "\(stderr)")
         #expect(stderr.contains("study interrupted"), "\(stderr)")
         #expect(try folder.text("Reports/README.md") == "committed reports\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("Reports").path) == ["README.md"])

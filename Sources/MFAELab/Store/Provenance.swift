@@ -1,4 +1,5 @@
 import Foundation
+import MFAEProcess
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -51,17 +52,10 @@ public enum LabVersion {
 
     /// `git rev-parse --short HEAD` in the current directory, or nil when git or a repository is missing.
     public static func gitRevision() -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "rev-parse", "--short", "HEAD"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let arguments = ["git", "rev-parse", "--short", "HEAD"]
+        guard let result = try? ChildProcess.run(executable: "/usr/bin/env", arguments: arguments, errors: .discard),
+              result.succeeded else { return nil }
+        let text = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text
     }
 }

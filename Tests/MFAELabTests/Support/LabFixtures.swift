@@ -1,4 +1,5 @@
 import Foundation
+import MFAEProcess
 import MFAECore
 @testable import MFAELab
 
@@ -121,11 +122,9 @@ enum LabFixtures {
 
     /// The id of a process that has exited.
     static func deadPID() -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/true")
-        try? process.run()
-        process.waitUntilExit()
-        return process.processIdentifier
+        guard let process = try? ChildProcess(executable: "/bin/true") else { return Int32.max }
+        _ = process.wait()
+        return process.pid
     }
 }
 
