@@ -10,7 +10,7 @@ extension RunCommand {
         guard let search = plan.spec.search else { return gridSummary }
         let studies = SearchPlan(spec: plan.spec, fingerprint: plan.fingerprint, shard: shard).studies
         Console.say("\(plan.spec.name): search of \(studies.count) studies (\(studies.map(\.description).joined(separator: ", "))), "
-              + "\(search.trials) \(search.sampler) trials each in waves of \(search.waveSize), pruner \(search.pruner.kind)"
+              + "\(search.trials) \(search.sampler) trials each in waves of up to \(search.waveSize), pruner \(search.pruner.kind)"
               + (search.pruner.audit ? " (audited)" : "") + ", then \(search.finalSeeds.count) final seeds")
         let searchRunner = SearchRunner(store: store, runner: runner)
         var summary = gridSummary
@@ -30,7 +30,7 @@ extension RunCommand {
             let ended = outcomes.compactMap { $0 }
             let pruned = ended.filter(\.isPruned).count
             let best = ended.filter { !$0.isPruned }.map(\.objective).min()
-            print("  search \(study): wave \(waves.count) of \(search.search.waveCount), \(ended.count) of "
+            print("  search \(study): wave \(waves.count) of \(search.search.waves.count), \(ended.count) of "
                   + "\(search.search.trials) trials ended (\(pruned) pruned)"
                   + (best.map { String(format: ", best validation RMSE %.4f", $0) } ?? ""))
         }

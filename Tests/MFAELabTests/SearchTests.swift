@@ -121,7 +121,7 @@ struct SearchTests {
             [1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4], [1.0, 0.95], [1.0, 1.0], [1.2, 0.85, 0.84, 0.83, 0.82, 0.81],
             [2, 2], [3, 3], [0.9, 0.88, 0.87, 0.86, 0.85, 0.84, 0.83],
         ]
-        let rule = PruningRule.make(pruner, maxEpochs: 20, history: history)
+        let rule = PruningRule.make(pruner, maxEpochs: 20, history: history.map { PruningPeer(curve: $0, ranToEnd: false) })
         // Rung 2: seven values 0.9, 0.95, 1.0, 0.85, 2, 3, 0.88 → sorted 0.85 0.88 0.9 …; keep ⌈7/3⌉ = 3 → 0.9.
         #expect(rule.thresholds[2] == 0.9)
         // Rung 6: three curves reach it (0.5, 0.81, 0.84) → keep 1 → 0.5. Rung 18: nobody → no threshold.
@@ -130,7 +130,44 @@ struct SearchTests {
         #expect(rule.pruningEpoch(of: [1.0, 0.91, 0.5]) == 2)
         #expect(rule.pruningEpoch(of: [1.0, 0.9, 0.6, 0.55, 0.52, 0.51, 0.3]) == 6)
         #expect(rule.pruningEpoch(of: [0.8, 0.85, 0.6, 0.55, 0.52, 0.49]) == nil)
-        #expect(PruningRule.make(pruner, maxEpochs: 20, history: Array(history.prefix(2))).thresholds.isEmpty)
+        let twoPeers = history.prefix(2).map { PruningPeer(curve: $0, ranToEnd: false) }
+        #expect(PruningRule.make(pruner, maxEpochs: 20, history: twoPeers).thresholds.isEmpty)
+
+        // Trials that ended by themselves before a rung count there with their final best: at rung 6
+        // 0.5, 0.95, 1.0, 0.81, 2, 3, 0.84 → keep 3 → 0.84; at rung 18 all seven → 0.4 0.81 0.83 … → 0.83.
+        let ended = PruningRule.make(pruner, maxEpochs: 20, history: history.map { PruningPeer(curve: $0, ranToEnd: true) })
+        #expect(ended.thresholds == [2: 0.9, 6: 0.84, 18: 0.83])
+    }
+
+    @Test func workRungsJudgeATrialAfterAsMuchWorkAsItsPeers() {
+        var pruner = PrunerSpec()
+        pruner.minEpochs = 4
+        pruner.reductionFactor = 2
+        pruner.resource = .kEpochs
+        // Three peers of the smallest k (scale 1): validation RMSE 1 + i − 0.01·epoch for 16 epochs.
+        var history = (0 ..< 3).map { i in
+            PruningPeer(curve: (1 ... 16).map { 1 + Double(i) - 0.01 * Double($0) }, ranToEnd: false, scale: 1)
+        }
+        // A peer with twice that k, pruned after 3 epochs: known after 4 units (its epoch 2), not after 8.
+        history.append(PruningPeer(curve: [0.5, 0.4, 0.3], ranToEnd: false, scale: 2))
+        // Rungs at 4, 8 and 16 units. A trial with 4× the smallest k meets them after epochs 1, 2 and 4.
+        // Units 4: 0.96, 1.96, 2.96, 0.4 → keep 2 → 0.96; units 8: 0.92, 1.92, 2.92 → 1.92; 16: 1.84.
+        let rule = PruningRule.make(pruner, maxEpochs: 10, history: history, scale: 4)
+        #expect(rule.thresholds == [1: 0.96, 2: 1.92, 4: 1.84])
+        // A peer's own scale: the smallest-k trial meets the same rungs after 4, 8 and 16 epochs (16 ≥ 10: none).
+        #expect(PruningRule.make(pruner, maxEpochs: 10, history: history, scale: 1).thresholds == [4: 0.96, 8: 1.92])
+    }
+
+    @Test func wavesStartWithTheTrialsTheFirstThresholdNeeds() {
+        var search = SearchSpec()
+        search.trials = 64
+        search.pruner.reductionFactor = 3
+        #expect(search.waves.map(\.count) == [3, 6, 8, 8, 8, 8, 8, 8, 7])
+        #expect(search.waves.first?.lowerBound == 0 && search.waves.last?.upperBound == 64)
+        search.pruner.kind = .median
+        #expect(search.waves.map(\.count) == [5, 8, 8, 8, 8, 8, 8, 8, 3])
+        search.pruner.kind = .none
+        #expect(search.waves.map(\.count) == Array(repeating: 8, count: 8))
     }
 
     @Test func theMedianRuleComparesWithTheMedianOfEarlierTrials() {
@@ -138,7 +175,7 @@ struct SearchTests {
         pruner.kind = .median
         pruner.minEpochs = 1
         let history: [[Double]] = [[1, 0.9], [2, 0.8], [3, 0.7], [4, 0.6], [5, 0.5], [6]]
-        let rule = PruningRule.make(pruner, maxEpochs: 3, history: history)
+        let rule = PruningRule.make(pruner, maxEpochs: 3, history: history.map { PruningPeer(curve: $0, ranToEnd: false) })
         #expect(rule.thresholds[1] == 3.5)  // six values: (3 + 4) / 2
         #expect(rule.thresholds[2] == 0.7)  // best so far 0.9, 0.8, 0.7, 0.6, 0.5
         #expect(rule.pruningEpoch(of: [3, 0.85]) == 2)
@@ -158,13 +195,14 @@ struct SearchTests {
         #expect(partial.count == 2)
         // Waves 0-1 are the same whatever wave 1's outcomes turn out to be; wave 2 depends on them.
         let a = try plan.waves(of: study) { trial, _ in outcome(trial, objective: Double(trial.index)) }
-        let b = try plan.waves(of: study) { trial, _ in outcome(trial, objective: trial.wave == 1 ? 5 - Double(trial.index) : Double(trial.index)) }
-        #expect(a.count == 3 && b.count == 3)
+        let b = try plan.waves(of: study) { trial, _ in outcome(trial, objective: trial.wave == 1 ? -Double(trial.index) : Double(trial.index)) }
+        #expect(a.count == 4 && b.count == 4)  // waves of 2 (η), 4, 4, 2
         #expect(a.prefix(2).map { $0.trials.map(\.job.key) } == partial.map { $0.trials.map(\.job.key) })
         #expect(b.prefix(2).map { $0.trials.map(\.job.key) } == partial.map { $0.trials.map(\.job.key) })
         #expect(a[2].trials.map(\.job.key) != b[2].trials.map(\.job.key))
         // The first wave has no history, so no pruning; later waves get rules.
-        #expect(a[0].rule == .never && !a[1].rule.thresholds.isEmpty)
+        #expect(a[0].trials.allSatisfy { $0.job.pruning == .never })
+        #expect(a[1].trials.allSatisfy { !($0.job.pruning?.thresholds.isEmpty ?? true) })
     }
 
     @Test func theSpecOfTheIssueParses() throws {
@@ -193,7 +231,7 @@ struct SearchTests {
     @Test func badSearchesAreRefusedWithTheirPaths() throws {
         let text = """
         {"name": "bad", "dataset": "synthetic",
-         "search": {"sampler": "grid", "trials": 0, "protocols": ["warm", "warm"], "pruner": {"kind": "hyperband", "reduction_factor": 1}},
+         "search": {"sampler": "grid", "trials": 0, "protocols": ["warm", "warm"], "pruner": {"kind": "hyperband", "reduction_factor": 1, "resource": "seconds"}},
          "models": [{"model": "mf", "space": {"k": {"uniform": [1, 8]}, "lr": {"log_uniform": [0, 1]}, "c_vector": {"gauss": [0, 1]},
                      "mask_fraction": {"choice": [0.5, 1.5]}, "seed": {"choice": [1]}, "protocol": {"choice": ["warm"]}}}]}
         """
@@ -203,7 +241,7 @@ struct SearchTests {
         } catch let LabError.invalidSpec(_, problems) {
             let paths = Set(problems.compactMap(\.path))
             for path in ["search.sampler", "search.trials", "search.protocols[1]", "search.pruner.kind", "search.pruner.reduction_factor",
-                         "search.final_seeds", "models[0].space.k.uniform", "models[0].space.lr.log_uniform",
+                         "search.pruner.resource", "search.final_seeds", "models[0].space.k.uniform", "models[0].space.lr.log_uniform",
                          "models[0].space.c_vector.gauss", "models[0].space.mask_fraction.choice[1]",
                          "models[0].space.seed", "models[0].space.protocol"] {
                 #expect(paths.contains(path), "no problem at \(path): \(problems)")

@@ -15,7 +15,7 @@ import Testing
     {"name": "tiny-search", "description": "Both models tuned with the same budget, then compared on fresh seeds.",
      "dataset": {"synthetic": {"users": 40, "items": 20, "ratings": 480}},
      "base": {"epochs": 8, "patience": 3},
-     "search": {"sampler": "tpe", "trials": 12, "seed": 5, "protocols": ["warm"], "wave_size": 4, "startup_trials": 4,
+     "search": {"sampler": "tpe", "trials": 12, "seed": 12, "protocols": ["warm"], "wave_size": 4, "startup_trials": 4,
                 "pruner": {"kind": "successive_halving", "min_epochs": 2, "reduction_factor": 2, "audit": true},
                 "final_seeds": [10, 11, 12, 13, 14, 15]},
      "models": [

@@ -50,6 +50,16 @@ public enum Distribution: Sendable, Equatable {
     }
 
     /// Whether plots should use a log axis for this key.
+    /// The smallest value it can give, when its values are numbers.
+    public var smallestNumber: Double? {
+        switch self {
+        case let .uniform(low, _), let .logUniform(low, _): return low
+        case let .intUniform(low, _): return Double(low)
+        case let .choice(values):
+            return values.compactMap { if case let .number(x) = $0 { return x } else { return nil } }.min()
+        }
+    }
+
     public var isLogScale: Bool {
         if case .logUniform = self { return true }
         return false

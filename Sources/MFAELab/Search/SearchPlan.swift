@@ -52,20 +52,28 @@ public struct SearchPlan: Sendable {
     /// so a pruned trial is never taken for a complete run of the same configuration elsewhere.
     var trialContext: String {
         let p = search.pruner
-        return "search \(spec.name) pruner \(p.kind) \(p.minEpochs) \(p.reductionFactor) audit \(p.audit)"
+        let resource = p.resource == .epochs ? "" : " per \(p.resource)"
+        return "search \(spec.name) pruner \(p.kind) \(p.minEpochs) \(p.reductionFactor)\(resource) audit \(p.audit)"
+    }
+
+    /// A trial's work per epoch in the pruner's resource: 1 for epochs; its k over the smallest k of
+    /// its model's space (or 1 when k is not searched) for k_epochs.
+    func pruningScale(of configuration: TrainingConfiguration, space: SearchSpace) -> Double {
+        guard search.pruner.resource == .kEpochs, let smallest = space.distribution(of: ConfigurationKey.k.name)?.smallestNumber,
+              smallest > 0 else { return 1 }
+        return Double(configuration.k) / smallest
     }
 
     /// The trials of `study` wave by wave, as far as the stored outcomes allow: wave `w` is included
     /// only when every trial of waves `< w` has an ended outcome. `outcome` looks a trial up by its
-    /// run key and pruning rule.
+    /// run key and pruning rule (each trial has its own, ``PlannedJob/pruning``).
     public func waves(of study: SearchStudy, outcome: (SearchTrial, PruningRule) throws -> TrialOutcome?) throws
-        -> [(trials: [SearchTrial], rule: PruningRule, outcomes: [TrialOutcome?])] {
+        -> [(trials: [SearchTrial], outcomes: [TrialOutcome?])] {
         guard let model = spec.models.first(where: { $0.model == study.model }) else { return [] }
-        var result: [(trials: [SearchTrial], rule: PruningRule, outcomes: [TrialOutcome?])] = []
+        var result: [(trials: [SearchTrial], outcomes: [TrialOutcome?])] = []
         var observations: [TrialObservation] = []
-        var curves: [[Double]] = []
-        for wave in 0 ..< search.waveCount {
-            let indices = wave * search.waveSize ..< min((wave + 1) * search.waveSize, search.trials)
+        var peers: [PruningPeer] = []
+        for (wave, indices) in search.waves.enumerated() {
             var trials: [SearchTrial] = []
             for index in indices {
                 let values = TrialSampler.propose(search, space: model.space, study: study.description, index: index,
@@ -80,19 +88,20 @@ public struct SearchPlan: Sendable {
                 trials.append(SearchTrial(study: study, index: index, wave: wave, values: values,
                                           job: PlannedJob(run: run, key: key)))
             }
-            let maxEpochs = trials.map(\.job.run.configuration.epochs).max() ?? 0
-            let rule = PruningRule.make(search.pruner, maxEpochs: maxEpochs, history: curves)
             for index in trials.indices {
-                trials[index].job.pruning = rule
+                let configuration = trials[index].job.run.configuration
+                trials[index].job.pruning = PruningRule.make(search.pruner, maxEpochs: configuration.epochs, history: peers,
+                                                             scale: pruningScale(of: configuration, space: model.space))
                 trials[index].job.auditsPruning = search.pruner.audit
             }
-            let outcomes = try trials.map { try outcome($0, rule) }
-            result.append((trials, rule, outcomes))
+            let outcomes = try trials.map { try outcome($0, $0.job.pruning ?? .never) }
+            result.append((trials, outcomes))
             guard outcomes.allSatisfy({ $0 != nil }) else { break }
             for (trial, ended) in zip(trials, outcomes) {
                 guard let ended else { continue }
                 observations.append(TrialObservation(values: trial.values, objective: ended.objective))
-                curves.append(ended.visibleCurve)
+                peers.append(PruningPeer(curve: ended.visibleCurve, ranToEnd: ended.status == .done && !ended.isPruned,
+                                         scale: pruningScale(of: trial.job.run.configuration, space: model.space)))
             }
         }
         return result

@@ -101,7 +101,7 @@ public enum SearchResults {
                                    outcome: (SearchTrial, PruningRule) throws -> TrialOutcome?) throws
         -> [(SearchTrial, TrialOutcome)]? {
         let waves = try plan.waves(of: study, outcome: outcome)
-        guard waves.count == plan.search.waveCount else { return nil }
+        guard waves.count == plan.search.waves.count else { return nil }
         var result: [(SearchTrial, TrialOutcome)] = []
         for wave in waves {
             for (trial, ended) in zip(wave.trials, wave.outcomes) {

@@ -23,6 +23,18 @@ public enum PrunerKind: String, NamedOption {
     case median
 }
 
+/// What a pruner's rungs count.
+public enum PruningResource: String, NamedOption {
+    /// Epochs: every trial meets the rungs at the same epochs.
+    case epochs
+    /// Epochs × k, the work of a trial (an epoch's time grows in proportion to k): `min_epochs`
+    /// counts epochs of a trial with the space's smallest k, and a trial with m times that k meets
+    /// each rung after 1/m of the epochs (at least one), compared with its peers after the same work.
+    /// A cheap configuration that learns slowly is then judged after as much computation as an
+    /// expensive one, not after as many epochs.
+    case kEpochs = "k_epochs"
+}
+
 /// The pruner of a search.
 public struct PrunerSpec: Sendable, Equatable {
     public var kind: PrunerKind = .successiveHalving
@@ -34,9 +46,20 @@ public struct PrunerSpec: Sendable, Equatable {
     /// would have stopped (``MetricName/prunedAtEpoch``); the search proceeds exactly as if it had
     /// been pruned. One search then measures the cost of the same trials with and without pruning.
     public var audit: Bool = false
+    /// What the rungs count.
+    public var resource: PruningResource = .epochs
 
     /// The JSON keys of a pruner object.
-    public static let keys = ["kind", "min_epochs", "reduction_factor", "audit"]
+    public static let keys = ["kind", "min_epochs", "reduction_factor", "audit", "resource"]
+
+    /// The fewest earlier trials a threshold needs: η for successive halving, 5 for the median rule.
+    public var minimumPeers: Int? {
+        switch kind {
+        case .none: return nil
+        case .successiveHalving: return reductionFactor
+        case .median: return 5
+        }
+    }
 
     /// A pruner with the defaults above.
     public init() {}
@@ -44,9 +67,9 @@ public struct PrunerSpec: Sendable, Equatable {
 
 /// A search's settings: the `search` object of a spec.
 ///
-/// The search runs in waves of ``waveSize`` trials per study (model × protocol); the trials of a
-/// wave are proposed, and pruned, from the trials of completed waves only, so the same spec gives
-/// the same trials and decisions whatever `--jobs`, `--shard` or interruptions.
+/// The search runs in waves of trials per study (model × protocol); the trials of a wave are
+/// proposed, and pruned, from the trials of completed waves only, so the same spec gives the same
+/// trials and decisions whatever `--jobs`, `--shard` or interruptions (see ``waves``).
 public struct SearchSpec: Sendable, Equatable {
     public var sampler: SamplerKind = .tpe
     /// Trials per model and protocol.
@@ -60,7 +83,7 @@ public struct SearchSpec: Sendable, Equatable {
     public var finalSeeds: [UInt64] = []
     /// The seed (split, initialisation, masks) every trial of the search runs with.
     public var splitSeed: UInt64 = 0
-    /// Trials proposed together from the same completed history.
+    /// Trials proposed together from the same completed history (the largest wave).
     public var waveSize: Int = 8
     /// Trials drawn at random before TPE models the history (TPE only).
     public var startupTrials: Int = 16
@@ -72,8 +95,21 @@ public struct SearchSpec: Sendable, Equatable {
     /// The defaults above.
     public init() {}
 
-    /// Number of waves per study.
-    public var waveCount: Int { (trials + waveSize - 1) / waveSize }
+    /// The trial indices of each wave. With a pruner the first wave holds only the trials its first
+    /// thresholds need (η for successive halving, 5 for the median rule), since nothing in it can be
+    /// pruned, and each next wave twice as many up to ``waveSize``; without one, every wave holds
+    /// ``waveSize``.
+    public var waves: [Range<Int>] {
+        var result: [Range<Int>] = []
+        var size = min(pruner.minimumPeers ?? waveSize, waveSize)
+        var start = 0
+        while start < trials {
+            result.append(start ..< min(start + size, trials))
+            start += size
+            size = min(size * 2, waveSize)
+        }
+        return result
+    }
 }
 
 /// One model of a search: its fixed parameters and its space.

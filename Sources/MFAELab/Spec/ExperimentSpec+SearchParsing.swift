@@ -84,6 +84,13 @@ extension SpecChecker {
                 report(.invalidValue(path: "search.pruner.audit", expected: "true or false"))
             }
         }
+        if let resource = object["resource"] {
+            if case let .string(text) = resource, let value = PruningResource(parsing: text) {
+                pruner.resource = value
+            } else {
+                report(.invalidValue(path: "search.pruner.resource", expected: "one of \(PruningResource.allowedValues)"))
+            }
+        }
         return pruner
     }
 

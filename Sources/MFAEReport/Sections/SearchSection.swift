@@ -97,11 +97,19 @@ enum SearchSection {
             pruner = "successive halving (rungs from epoch \(s.pruner.minEpochs), reduction factor \(s.pruner.reductionFactor))"
         case .median: pruner = "the median rule (from epoch \(s.pruner.minEpochs))"
         }
+        let work = s.pruner.kind != .none && s.pruner.resource == .kEpochs
+            ? ", rungs counted in work (epochs × k, in epochs of the smallest k: a trial with m times that k is judged "
+                + "after 1/m of the epochs, against its peers after the same work)"
+            : ""
+        let sizes = s.waves.map(\.count)
+        let waveText = Set(sizes).count == 1
+            ? "in waves of \(s.waveSize)"
+            : "in waves of \(sizes.prefix(3).map(String.init).joined(separator: ", ")), then up to \(s.waveSize) trials"
         let audit = s.pruner.audit ? ", audited (trials that would be pruned run on, so the cost without pruning is measured too)" : ""
         let seeds = s.finalSeeds.map(String.init).joined(separator: ", ")
         return .text("Each model was tuned on validation RMSE with the same budget: \(s.trials) trials per model and protocol, "
-            + "sampler \(s.sampler.rawValue), in waves of \(s.waveSize) proposed from completed waves only, all on split seed "
-            + "\(s.splitSeed); pruner: \(pruner)\(audit). Each study's winner (the completed, unpruned trial with the lowest "
+            + "sampler \(s.sampler.rawValue), \(waveText) proposed from completed waves only, all on split seed "
+            + "\(s.splitSeed); pruner: \(pruner)\(work)\(audit). Each study's winner (the completed, unpruned trial with the lowest "
             + "validation RMSE) was re-run on the final seeds \(seeds) with fresh splits; the verdict uses only those runs, "
             + "paired by seed (the same seed gives both models the same split).")
     }
