@@ -6,9 +6,17 @@ import MFAELab
 extension RunCommand {
     /// Runs the search of `plan.spec` and returns the grid's summary with the search's added.
     func runSearch(_ plan: SweepPlan, store: any RunStore, runner: SweepRunner, shard: Shard,
-                   gridSummary: SweepSummary) throws -> SweepSummary {
+                   gridSummary: SweepSummary, progress: ProgressDisplay) throws -> SweepSummary {
         guard let search = plan.spec.search else { return gridSummary }
-        let studies = SearchPlan(spec: plan.spec, fingerprint: plan.fingerprint, shard: shard).studies
+        let searchPlan = SearchPlan(spec: plan.spec, fingerprint: plan.fingerprint, shard: shard)
+        let studies = searchPlan.studies
+        // The runs still to come: trials not yet ended, and each study's winner on the final seeds.
+        var ended = 0
+        for study in studies {
+            ended += try searchPlan.waves(of: study) { trial, rule in try SearchResults.outcome(of: trial, rule: rule, in: store) }
+                .flatMap(\.outcomes).compactMap { $0 }.count
+        }
+        progress.expect(moreRuns: studies.count * (search.trials + search.finalSeeds.count) - ended)
         Console.say("\(plan.spec.name): search of \(studies.count) studies (\(studies.map(\.description).joined(separator: ", "))), "
               + "\(search.trials) \(search.sampler) trials each in waves of up to \(search.waveSize), pruner \(search.pruner.kind)"
               + (search.pruner.audit ? " (audited)" : "") + ", then \(search.finalSeeds.count) final seeds")

@@ -108,7 +108,7 @@ struct RunCommand: ParsableCommand {
         progress.startTimer()
         var summary = plan.jobs.isEmpty ? SweepSummary() : try runner.run(plan)
         if experiment.search != nil, !runner.isCancelled {
-            summary = try runSearch(plan, store: store, runner: runner, shard: shard, gridSummary: summary)
+            summary = try runSearch(plan, store: store, runner: runner, shard: shard, gridSummary: summary, progress: progress)
         }
         progress.stop()
         trap.remove()

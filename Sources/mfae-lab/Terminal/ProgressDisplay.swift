@@ -29,7 +29,7 @@ final class ProgressDisplay: @unchecked Sendable {
     private let title: String
     private let output: FileHandle
     private let start = Date()
-    private let total: Int
+    private var total: Int
     private var ended = 0
     private var failed = 0
     private var remainingCost: Double
@@ -47,6 +47,13 @@ final class ProgressDisplay: @unchecked Sendable {
         self.output = output
         self.total = plan.jobs.count
         self.remainingCost = plan.jobs.reduce(0) { $0 + $1.run.expectedCost }
+    }
+
+    /// Adds runs that are not in the plan: a search's trials and final runs, proposed wave by wave.
+    func expect(moreRuns count: Int) {
+        lock.lock()
+        total += count
+        lock.unlock()
     }
 
     /// Starts redrawing twice a second (terminal mode only).
@@ -92,11 +99,13 @@ final class ProgressDisplay: @unchecked Sendable {
             running[key]?.validRMSE = record.valid.rmse
         case let .skipped(job, _):
             ended += 1
+            total = max(total, ended)
             remainingCost -= job.run.expectedCost
         case let .notRecorded(job, runID, reason, seconds):
             running[job.key] = nil
             runningOrder.removeAll { $0 == job.key }
             ended += 1
+            total = max(total, ended)
             remainingCost -= job.run.expectedCost
             failed += 1
             clearLive()
@@ -106,6 +115,7 @@ final class ProgressDisplay: @unchecked Sendable {
             running[job.key] = nil
             runningOrder.removeAll { $0 == job.key }
             ended += 1
+            total = max(total, ended)
             remainingCost -= job.run.expectedCost
             finishedCost += job.run.expectedCost
             if status != .done { failed += 1 }
