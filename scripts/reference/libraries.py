@@ -7,7 +7,9 @@ Run it with these two commands (from the repository root, after `swift build -c 
     python3 scripts/reference/libraries.py /tmp/splits/warm-0 /tmp/splits/warm-1 /tmp/splits/warm-2 /tmp/splits/warm-3 /tmp/splits/warm-4 > libraries.jsonl
 
 (`python3 -m pip install scikit-surprise libmf numpy` first if they are missing; `--only=libmf` or
-`--only=surprise_svd` before the folders runs one library.)
+`--only=surprise_svd` before the folders runs one library; `--chosen` runs only the settings chosen
+on seeds 0-4 (CHOSEN below) instead of the grid, as for the reference rows on fair_comparison's
+final seeds: `Experiments/reference/fair_comparison.json`, written by `reference_rows.py`.)
 
 Protocol, the same as mfae-lab's `warm`: each model is trained on `train.csv` only; every setting of
 a small grid around the optimum reported in issue 11 is scored on `valid.csv` of every folder; ONE
@@ -48,6 +50,12 @@ LIBMF_GRID = {
     "k": [64, 128],
     "l2": [0.05, 0.065, 0.08, 0.1, 0.12],
     "nr_iters": [6, 8, 10, 12, 15],
+}
+
+# The settings the grids above chose on the validation parts of seeds 0-4 (Docs/fair-comparison.md).
+CHOSEN = {
+    "surprise_svd": {"n_factors": [200], "reg_all": [0.1], "lr_all": [0.01], "n_epochs": [60]},
+    "libmf": {"k": [128], "l2": [0.08], "nr_iters": [8]},
 }
 
 
@@ -137,14 +145,14 @@ def _inner(lookup, raw):
         return None
 
 
-def run_svd(folders):
+def run_svd(folders, space=SVD_GRID):
     from surprise import SVD, Dataset, Reader
 
     reader = Reader(line_format="user item rating", sep=",", skip_lines=1, rating_scale=(LOW, HIGH))
     trainsets = [Dataset.load_from_file(os.path.join(folder.path, "train.csv"), reader).build_full_trainset()
                  for folder in folders]
     results = {}
-    for settings in grid(SVD_GRID):
+    for settings in grid(space):
         key = json.dumps(settings, sort_keys=True)
         results[key] = []
         for folder, trainset in zip(folders, trainsets):
@@ -160,11 +168,11 @@ def run_svd(folders):
 
 # --- LIBMF ----------------------------------------------------------------------------------------
 
-def run_libmf(folders):
+def run_libmf(folders, space=LIBMF_GRID):
     with contextlib.redirect_stdout(io.StringIO()):  # the binding prints where it found its library
         from libmf import mf
     results = {}
-    for settings in grid(LIBMF_GRID):
+    for settings in grid(space):
         key = json.dumps(settings, sort_keys=True)
         results[key] = []
         for folder in folders:
@@ -208,16 +216,21 @@ def report(library, folders, results):
 
 def main(argv):
     libraries = {"libmf": run_libmf, "surprise_svd": run_svd}
-    if argv and argv[0].startswith("--only="):
-        chosen = argv[0].split("=", 1)[1].split(",")
-        argv = argv[1:]
-    else:
-        chosen = list(libraries)
+    chosen, fixed = list(libraries), False
+    while argv and argv[0].startswith("--"):
+        flag, argv = argv[0], argv[1:]
+        if flag.startswith("--only="):
+            chosen = flag.split("=", 1)[1].split(",")
+        elif flag == "--chosen":
+            fixed = True
+        else:
+            raise SystemExit(__doc__)
     if not argv or any(a.startswith("-") for a in argv) or any(c not in libraries for c in chosen):
         raise SystemExit(__doc__)
     folders = [Folder(path) for path in argv]
     for name in chosen:
-        report(name, folders, libraries[name](folders))
+        results = libraries[name](folders, CHOSEN[name]) if fixed else libraries[name](folders)
+        report(name, folders, results)
 
 
 if __name__ == "__main__":

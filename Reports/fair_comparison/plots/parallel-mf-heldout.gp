@@ -14,16 +14,16 @@ set style data parallelaxes
 set border 0
 unset ytics
 unset grid
-set xtics ('log10 c_vector [-3, 0]' 1, 'log10 init_scale [-3, -0.523]' 2, 'k [8, 128]' 3, 'log10 lr [-4, -1.52]' 4, 'validation RMSE' 5) noenhanced
+set xtics ('log10 c_vector [-3, 0]' 1, 'log10 init_scale [-3, -0.523]' 2, 'k [4, 256]' 3, 'log10 lr [-4, -1.52]' 4, 'validation RMSE' 5) noenhanced
 set xrange [0.7:5.3]
 set paxis 1 tics
 set paxis 1 range [-3:0]
 set paxis 2 tics
 set paxis 2 range [-3:-0.5228787453]
 set paxis 3 tics
-set paxis 3 range [8:128]
+set paxis 3 range [4:256]
 set paxis 4 tics
 set paxis 4 range [-4:-1.522878745]
 set paxis 5 tics
-set paxis 5 range [0.9198880052:0.9249496386]
+set paxis 5 range [0.9221688098:0.9246152836]
 plot for [axis=1:5] 'parallel-mf-heldout.dat' using axis:6 linecolor rgb variable linewidth 1.5 notitle

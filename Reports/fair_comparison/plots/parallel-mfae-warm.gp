@@ -14,18 +14,18 @@ set style data parallelaxes
 set border 0
 unset ytics
 unset grid
-set xtics ('log10 c_vector [-8, -3]' 1, 'log10 init_scale [-6, -1]' 2, 'k [8, 128]' 3, 'log10 lr [-4, -1.52]' 4, 'mask_fraction [0, 0.9]' 5, 'validation RMSE' 6) noenhanced
+set xtics ('log10 c_vector [-8, -3]' 1, 'log10 init_scale [-8, -1]' 2, 'k [4, 256]' 3, 'log10 lr [-4, -1.52]' 4, 'mask_fraction [0, 0.9]' 5, 'validation RMSE' 6) noenhanced
 set xrange [0.7:6.3]
 set paxis 1 tics
 set paxis 1 range [-8:-3]
 set paxis 2 tics
-set paxis 2 range [-6:-1]
+set paxis 2 range [-8:-1]
 set paxis 3 tics
-set paxis 3 range [8:128]
+set paxis 3 range [4:256]
 set paxis 4 tics
 set paxis 4 range [-4:-1.522878745]
 set paxis 5 tics
 set paxis 5 range [0:0.9]
 set paxis 6 tics
-set paxis 6 range [0.9111768123:0.9292038285]
+set paxis 6 range [0.9211374146:0.9281815611]
 plot for [axis=1:6] 'parallel-mfae-warm.dat' using axis:7 linecolor rgb variable linewidth 1.5 notitle

@@ -12,7 +12,7 @@ set datafile missing 'NaN'
 set multiplot layout 2,3 title 'Trials · mf heldout' noenhanced
 set ylabel 'validation RMSE' noenhanced
 set offsets graph 0.04, graph 0.04, graph 0.04, graph 0.04
-set yrange [*:0.9827008528]
+set yrange [*:0.9489421272]
 set title 'c_vector' noenhanced
 set xlabel 'c_vector (log scale)' noenhanced
 set logscale x 10

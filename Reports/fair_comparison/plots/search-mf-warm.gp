@@ -12,7 +12,7 @@ set datafile missing 'NaN'
 set multiplot layout 2,3 title 'Trials · mf warm' noenhanced
 set ylabel 'validation RMSE' noenhanced
 set offsets graph 0.04, graph 0.04, graph 0.04, graph 0.04
-set yrange [*:1.037969582]
+set yrange [*:1.013317661]
 set title 'c_vector' noenhanced
 set xlabel 'c_vector (log scale)' noenhanced
 set logscale x 10

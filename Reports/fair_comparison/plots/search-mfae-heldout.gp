@@ -12,7 +12,7 @@ set datafile missing 'NaN'
 set multiplot layout 2,3 title 'Trials · mfae heldout' noenhanced
 set ylabel 'validation RMSE' noenhanced
 set offsets graph 0.04, graph 0.04, graph 0.04, graph 0.04
-set yrange [*:1.085156624]
+set yrange [*:1.029078756]
 set title 'c_vector' noenhanced
 set xlabel 'c_vector (log scale)' noenhanced
 set logscale x 10

@@ -12,7 +12,7 @@ set datafile missing 'NaN'
 set multiplot layout 2,3 title 'Trials · mfae warm' noenhanced
 set ylabel 'validation RMSE' noenhanced
 set offsets graph 0.04, graph 0.04, graph 0.04, graph 0.04
-set yrange [*:1.131425364]
+set yrange [*:1.142118129]
 set title 'c_vector' noenhanced
 set xlabel 'c_vector (log scale)' noenhanced
 set logscale x 10
