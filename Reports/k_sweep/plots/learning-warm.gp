@@ -15,14 +15,14 @@ set xtics 20
 set xrange [1:124]
 set title 'validation RMSE, mean ± sd · early epochs off scale' noenhanced
 set ylabel 'validation RMSE' noenhanced
-set yrange [*:0.9577291012]
+set yrange [*:0.958247028]
 plot 'learning-warm.dat' index 0 using 1:3:4 with filledcurves fillcolor rgb '#0072B2' fillstyle transparent solid 0.18 noborder notitle, \
      '' index 0 using 1:2 with linespoints linecolor rgb '#0072B2' linewidth 2 pointtype 7 pointsize 0.5 title 'MFAE', \
      'learning-warm.dat' index 1 using 1:3:4 with filledcurves fillcolor rgb '#D55E00' fillstyle transparent solid 0.18 noborder notitle, \
      '' index 1 using 1:2 with linespoints linecolor rgb '#D55E00' linewidth 2 pointtype 7 pointsize 0.5 title 'MF'
 set title 'train loss (MSE + L2), mean ± sd · early epochs off scale' noenhanced
 set ylabel 'train loss' noenhanced
-set yrange [*:1.013965524]
+set yrange [*:1.020515184]
 plot 'learning-warm.dat' index 0 using 1:6:7 with filledcurves fillcolor rgb '#0072B2' fillstyle transparent solid 0.18 noborder notitle, \
      '' index 0 using 1:5 with linespoints linecolor rgb '#0072B2' linewidth 2 pointtype 7 pointsize 0.5 title 'MFAE', \
      'learning-warm.dat' index 1 using 1:6:7 with filledcurves fillcolor rgb '#D55E00' fillstyle transparent solid 0.18 noborder notitle, \

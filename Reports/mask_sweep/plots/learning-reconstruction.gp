@@ -22,7 +22,7 @@ plot 'learning-reconstruction.dat' index 0 using 1:3:4 with filledcurves fillcol
      '' index 1 using 1:2 with linespoints linecolor rgb '#D55E00' linewidth 2 pointtype 7 pointsize 0.5 title 'MF'
 set title 'train loss (MSE + L2), mean ± sd · early epochs off scale' noenhanced
 set ylabel 'train loss' noenhanced
-set yrange [*:1.044745681]
+set yrange [*:1.047786373]
 plot 'learning-reconstruction.dat' index 0 using 1:6:7 with filledcurves fillcolor rgb '#0072B2' fillstyle transparent solid 0.18 noborder notitle, \
      '' index 0 using 1:5 with linespoints linecolor rgb '#0072B2' linewidth 2 pointtype 7 pointsize 0.5 title 'MFAE', \
      'learning-reconstruction.dat' index 1 using 1:6:7 with filledcurves fillcolor rgb '#D55E00' fillstyle transparent solid 0.18 noborder notitle, \

@@ -15,14 +15,14 @@ set xtics 20
 set xrange [1:106]
 set title 'validation RMSE, mean ± sd · early epochs off scale' noenhanced
 set ylabel 'validation RMSE' noenhanced
-set yrange [*:0.9627603561]
+set yrange [*:0.9634020784]
 plot 'learning-warm.dat' index 0 using 1:3:4 with filledcurves fillcolor rgb '#0072B2' fillstyle transparent solid 0.18 noborder notitle, \
      '' index 0 using 1:2 with linespoints linecolor rgb '#0072B2' linewidth 2 pointtype 7 pointsize 0.5 title 'MFAE', \
      'learning-warm.dat' index 1 using 1:3:4 with filledcurves fillcolor rgb '#D55E00' fillstyle transparent solid 0.18 noborder notitle, \
      '' index 1 using 1:2 with linespoints linecolor rgb '#D55E00' linewidth 2 pointtype 7 pointsize 0.5 title 'MF'
 set title 'train loss (MSE + L2), mean ± sd · early epochs off scale' noenhanced
 set ylabel 'train loss' noenhanced
-set yrange [*:1.042697676]
+set yrange [*:1.045128852]
 plot 'learning-warm.dat' index 0 using 1:6:7 with filledcurves fillcolor rgb '#0072B2' fillstyle transparent solid 0.18 noborder notitle, \
      '' index 0 using 1:5 with linespoints linecolor rgb '#0072B2' linewidth 2 pointtype 7 pointsize 0.5 title 'MFAE', \
      'learning-warm.dat' index 1 using 1:6:7 with filledcurves fillcolor rgb '#D55E00' fillstyle transparent solid 0.18 noborder notitle, \

@@ -12,12 +12,8 @@ set datafile missing 'NaN'
 set title 'Test RMSE against c_vector' noenhanced
 set xlabel 'c_vector' noenhanced
 set ylabel 'test RMSE (mean ± sd across seeds)' noenhanced
-set logscale x 10
-set xtics ('1e-06' 9.999999975e-07, '1e-05' 9.999999747e-06, '0.1' 0.1000000015, '0.15' 0.150000006) noenhanced
+set xtics ('1e-06' 9.999999975e-07, '1e-05' 9.999999747e-06) noenhanced
 set offsets graph 0.05, graph 0.05, graph 0.08, graph 0.08
 plot 'sensitivity-c_vector.dat' index 0 using 1:2:3 with yerrorlines linecolor rgb '#0072B2' dashtype 1 pointtype 7 pointsize 0.9 linewidth 2 title 'MFAE · warm', \
      'sensitivity-c_vector.dat' index 1 using 1:2:3 with yerrorlines linecolor rgb '#0072B2' dashtype 2 pointtype 5 pointsize 0.9 linewidth 2 title 'MFAE · heldout', \
-     'sensitivity-c_vector.dat' index 2 using 1:2:3 with yerrorlines linecolor rgb '#0072B2' dashtype 3 pointtype 9 pointsize 0.9 linewidth 2 title 'MFAE · reconstruction', \
-     'sensitivity-c_vector.dat' index 3 using 1:2:3 with yerrorlines linecolor rgb '#D55E00' dashtype 1 pointtype 7 pointsize 0.9 linewidth 2 title 'MF · warm', \
-     'sensitivity-c_vector.dat' index 4 using 1:2:3 with yerrorlines linecolor rgb '#D55E00' dashtype 2 pointtype 5 pointsize 0.9 linewidth 2 title 'MF · heldout', \
-     'sensitivity-c_vector.dat' index 5 using 1:2:3 with yerrorlines linecolor rgb '#D55E00' dashtype 3 pointtype 9 pointsize 0.9 linewidth 2 title 'MF · reconstruction'
+     'sensitivity-c_vector.dat' index 2 using 1:2:3 with yerrorlines linecolor rgb '#0072B2' dashtype 3 pointtype 9 pointsize 0.9 linewidth 2 title 'MFAE · reconstruction'
