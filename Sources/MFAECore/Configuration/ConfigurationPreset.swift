@@ -75,9 +75,9 @@ public enum ConfigurationPreset: String, CaseIterable, Sendable {
                     .regularization: .option("table"), .epochs: .integer(200), .batchSize: .integer(1024),
                     .patience: .integer(20), .initScale: .real(1e-3)]
         case (.tuned, .mf):
-            return [.k: .integer(32), .learningRate: .real(2.5e-3), .cVector: .real(0.1), .optimizer: .option("adam"),
-                    .regularization: .option("per_example"), .epochs: .integer(100), .batchSize: .integer(256),
-                    .batching: .option("ratings"), .patience: .integer(5), .initScale: .real(0.02)]
+            return [.k: .integer(32), .learningRate: .real(5e-4), .cVector: .real(0.094), .optimizer: .option("adam"),
+                    .regularization: .option("per_example"), .epochs: .integer(200), .batchSize: .integer(256),
+                    .batching: .option("ratings"), .patience: .integer(10), .initScale: .real(0.0175)]
         case (.tuned, .globalMean), (.tuned, .itemBias):
             return [:]
         case (.notebook, _):
