@@ -67,7 +67,7 @@ let package = Package(
         ),
         /// Fixtures, the gradient checker and the golden-file helper shared by the test targets.
         .target(name: "MFAETestSupport", dependencies: ["MFAECore", "MFAEProcess"]),
-        .testTarget(name: "MFAECoreTests", dependencies: ["MFAECore", "CKernels", "MFAETestSupport"]),
+        .testTarget(name: "MFAECoreTests", dependencies: ["MFAECore", "CKernels", "MFAETestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "MFAELabTests",
             dependencies: ["MFAELab", "MFAEProcess", "MFAETestSupport", .product(name: "GRDB", package: "GRDB.swift")],
