@@ -12,36 +12,17 @@ import Testing
 @Suite struct TrainingStepFingerprintTests {
     static let data = Fixtures.planted(users: 120, items: 50, perUser: 14)
 
-    /// Every case of the matrix, in a fixed order.
+    /// Every case of the matrix, in a fixed order (the first axis outermost); MF alone batches ratings.
     static var cases: [TrainingConfiguration] {
-        var result: [TrainingConfiguration] = []
-        for model in [ModelKind.mfae, .mf] {
-            for batching in model == .mf ? [Batching.users, .ratings] : [.users] {
-                for optimizer in [OptimizerKind.adam, .lazyAdam] {
-                    for evaluationProtocol in [EvaluationProtocol.warm, .heldout] {
-                        for regularization in [Regularization.table, .perExample] {
-                            for threads in [1, 2, 4] {
-                                var c = TrainingConfiguration()
-                                c.model = model
-                                c.batching = batching
-                                c.optimizer = optimizer
-                                c.evaluationProtocol = evaluationProtocol
-                                c.regularization = regularization
-                                c.threads = threads
-                                c.maskFraction = model == .mfae ? 0.25 : 0
-                                c.k = 4
-                                c.epochs = 3
-                                c.batchSize = 150
-                                c.learningRate = 0.05
-                                c.seed = 7
-                                result.append(c)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return result
+        var base = TrainingConfiguration()
+        (base.k, base.epochs, base.batchSize, base.learningRate, base.seed, base.maskFraction) = (4, 3, 150, 0.05, 7, 0.25)
+        return [base]
+            .varying(\.model, over: [.mfae, .mf])
+            .varying(\.batching, over: [.users, .ratings]).filter { $0.model == .mf || $0.batching == .users }
+            .varying(\.optimizer, over: [.adam, .lazyAdam])
+            .varying(\.evaluationProtocol, over: [.warm, .heldout])
+            .varying(\.regularization, over: [.table, .perExample])
+            .varying(\.threads, over: [1, 2, 4])
     }
 
     /// One line per case: its name, a hash of the result's trained numbers, and the test RMSE.
@@ -75,6 +56,19 @@ private struct Fingerprint {
         for shift in stride(from: 0, to: 64, by: 8) {
             value ^= (bits >> UInt64(shift)) & 0xff
             value = value &* 0x100_0000_01b3
+        }
+    }
+}
+
+private extension [TrainingConfiguration] {
+    /// Each configuration once with each of `values` at `key`, in order.
+    func varying<Value>(_ key: WritableKeyPath<TrainingConfiguration, Value>, over values: [Value]) -> [TrainingConfiguration] {
+        flatMap { configuration in
+            values.map { value in
+                var varied = configuration
+                varied[keyPath: key] = value
+                return varied
+            }
         }
     }
 }

@@ -34,6 +34,12 @@ public struct RatingsByUser: Sendable, Equatable {
     public var count: Int { items.count }
     /// The rating positions of row `row`.
     public func range(ofRow row: Int) -> Range<Int> { offsets[row] ..< offsets[row + 1] }
+    /// Number of ratings in `rows` (a batch's rows). Complexity O(rows).
+    public func ratingCount(ofRows rows: some Collection<Int>) -> Int {
+        var count = 0
+        for row in rows { count += range(ofRow: row).count }
+        return count
+    }
 
     /// Appends one row; `ratings` are (item, code, value) triples.
     public mutating func appendRow(user: Int32, items newItems: some Collection<Int32>,

@@ -29,6 +29,10 @@ public enum Adam {
         case all
         /// Only the rows the gradient touched (lazy Adam).
         case touched
+
+        /// The layout of the gradient a step reads: by row for dense Adam, which reads the whole
+        /// buffer in one flat pass; by slot for lazy Adam, which reads the touched rows in turn.
+        public var gradientLayout: GradientTable.Layout { self == .all ? .byRow : .bySlot }
     }
 
     /// One Adam step on `table` with `gradient`; `step` is the 1-based step count `t`.
@@ -48,7 +52,7 @@ public enum Adam {
     public static func step(_ table: EmbeddingTable, gradient: GradientTable, settings: AdamSettings,
                             step: Int, l2: Float, rows: Rows, range: Range<Int>? = nil) {
         precondition(gradient.rows == table.rows && gradient.width == table.width)
-        precondition((rows == .all) == (gradient.layout == .byRow), "dense Adam reads gradients by row, lazy Adam by slot")
+        precondition(gradient.layout == rows.gradientLayout, "dense Adam reads gradients by row, lazy Adam by slot")
         FloatEnvironment.withSubnormalsFlushedToZero {
             let decay = table.isRegularized ? 2 * l2 : 0
             let constants = StepConstants(settings: settings, step: step, decay: decay).c

@@ -38,19 +38,18 @@ public final class FactorModel: @unchecked Sendable {
     /// ```
     /// L = (1/B) Σ (r̂ − r)²  +  perExample·(1/B)·Σ_uses |row|²
     /// ```
-    /// with `B` the batch's rating count; the whole-table prior is added by the optimiser.
+    /// with `B` the batch's rating count (``LossScale``); the whole-table prior is added by the optimiser.
     ///
     /// - Parameter batchCount: `B`, the rating count of the whole batch when `rows` is one thread's
     ///   share of it; nil when `rows` is the whole batch.
     public func accumulateBatch(rows: some Collection<Int>, of data: RatingsByUser, masks: MaskSchedule,
                                 perExampleL2: Float, gradients: ModelGradients, scratch: inout UserScratch,
                                 batchCount: Int? = nil) -> BatchLoss {
-        var ratingCount = 0
-        for row in rows { ratingCount += data.range(ofRow: row).count }
+        let ratingCount = data.ratingCount(ofRows: rows)
         let total = batchCount ?? ratingCount
-        guard total > 0 else { return BatchLoss(squaredErrors: 0, count: 0, penalty: 0) }
-        let lossScale = 1 / Float(total)
-        let perUseL2 = perExampleL2 * lossScale
+        guard total > 0 else { return .zero }
+        let scale = LossScale(ratings: total, perExampleL2: perExampleL2)
+        let lossScale = scale.lossScale, perUseL2 = scale.perUseL2
         var squaredErrors = 0.0, penalty = 0.0
         var upcoming = rows.makeIterator()  // one user ahead of the loop, for the prefetch hint
         _ = upcoming.next()
@@ -136,18 +135,4 @@ public struct ModelGradients: Sendable {
     }
     /// Zeroes every touched row.
     public func clear() { for table in tables { table.clear() } }
-}
-
-/// The parts of one batch's loss.
-public struct BatchLoss: Sendable, Equatable {
-    /// `Σ (r̂ − r)²` over the batch.
-    public var squaredErrors: Double
-    /// Number of ratings `B`.
-    public var count: Int
-    /// The per-example L2 penalty (0 with the whole-table prior).
-    public var penalty: Double
-    /// `squaredErrors / B`.
-    public var mse: Double { count > 0 ? squaredErrors / Double(count) : 0 }
-    /// Whether both parts are finite (a diverging model's are not).
-    public var isFinite: Bool { squaredErrors.isFinite && penalty.isFinite }
 }

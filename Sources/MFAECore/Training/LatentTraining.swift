@@ -8,7 +8,8 @@ struct LatentTraining {
     /// The rows batches are cut from: the training users, or (``Batching/ratings``) single ratings.
     private let trainingRows: RatingsByUser
     private let clip: ClosedRange<Float>?
-    private let parallel: DataParallelBatch
+    /// The training step, divided among threads as ``StepStrategy`` chooses.
+    private let trainingStep: any TrainingStep
     private var masks: MaskSchedule
     private var shuffler: SplitMix64
     private var evaluationMask: SplitMix64
@@ -32,8 +33,7 @@ struct LatentTraining {
         model.initialise(scale: c.initScale, generator: &initialisation)
         clip = c.clipPredictions ? data.ratingRange : nil
         trainingRows = c.model == .mf && c.batching == .ratings ? split.train.ratingRows : split.train
-        parallel = DataParallelBatch(model: model, threads: c.threads, mode: c.optimizer == .adam ? .all : .touched,
-                                     train: trainingRows)
+        trainingStep = StepStrategy(threads: c.threads, optimizer: c.optimizer).makeStep(model: model, train: trainingRows)
         masks = c.model == .mfae ? MaskSchedule(fraction: c.maskFraction, seed: c.seed) : .keepAll
         shuffler = SplitMix64(seed: c.seed, purpose: .shuffle)
         evaluationMask = SplitMix64(seed: c.seed, purpose: .evaluationMask)
@@ -86,9 +86,9 @@ struct LatentTraining {
     /// - Throws: ``TrainingError/diverged(epoch:loss:)`` as soon as a batch's loss is not finite.
     mutating func trainEpoch(_ epoch: Int, isCancelled: () -> Bool) throws -> (mse: Double, total: Double) {
         let c = configuration
-        let settings = AdamSettings(learningRate: c.learningRate)
         let tableL2: Float = c.regularization == .table ? c.cVector : 0
-        let perExampleL2: Float = c.regularization == .perExample ? c.cVector : 0
+        var settings = StepSettings(perExampleL2: c.regularization == .perExample ? c.cVector : 0,
+                                    adam: AdamSettings(learningRate: c.learningRate), step: step, tableL2: tableL2)
         order.shuffle(using: &shuffler)
         masks.epoch = epoch
         let rows = trainingRows
@@ -97,9 +97,10 @@ struct LatentTraining {
         for batch in 0 ..< bounds.count - 1 {
             if isCancelled() { throw TrainingError.cancelled }
             step += 1
+            settings.step = step
             if batch + 2 < bounds.count { model.prefetch(row: order[bounds[batch + 1]], of: rows) }  // the next batch's first user
-            let loss = parallel.step(rows: order[bounds[batch] ..< bounds[batch + 1]], of: rows, masks: masks,
-                                     perExampleL2: perExampleL2, settings: settings, step: step, tableL2: tableL2)
+            let loss = trainingStep.step(rows: order[bounds[batch] ..< bounds[batch + 1]], of: rows, masks: masks,
+                                         settings: settings)
             let batchLoss = loss.mse + loss.penalty
             guard batchLoss.isFinite else { throw TrainingError.diverged(epoch: epoch, loss: batchLoss) }
             lossSum += batchLoss

@@ -15,7 +15,7 @@
 ///
 /// Every sum is taken in a fixed order, so a thread count gives bit-identical results; masks and
 /// batches are those of one thread, so different thread counts agree to rounding.
-final class ShardedStep {
+final class ShardedStep: TrainingStep {
     let model: FactorModel
     let team: WorkerTeam
     /// The training ratings with each user's ratings sorted by the owner of their item.
@@ -42,17 +42,17 @@ final class ShardedStep {
 
     var members: Int { team.size }
 
-    /// Accumulates the gradient of the batch `rows` of `data` (the ratings given at init) and, if its
-    /// loss is finite, takes lazy Adam step `step`. Returns the batch's loss.
-    func step(rows: ArraySlice<Int>, of data: RatingsByUser, masks: MaskSchedule, perExampleL2: Float,
-              settings: AdamSettings, step: Int, tableL2: Float) -> BatchLoss {
+    /// A training step on `rows` of `data`, which must be the ratings given at init.
+    func step(rows: ArraySlice<Int>, of data: RatingsByUser, masks: MaskSchedule,
+              settings: StepSettings) -> BatchLoss {
         precondition(data.count == decoderOrder.count, "a sharded step trains on the ratings it was made for")
         let members = self.members, k = model.k
         let batchRows = rows  // used through enumerated(): offsets, not the slice's indices
-        let total = batchRows.reduce(0) { $0 + data.range(ofRow: $1).count }
-        guard total > 0 else { return BatchLoss(squaredErrors: 0, count: 0, penalty: 0) }
+        let total = data.ratingCount(ofRows: batchRows)
+        guard total > 0 else { return .zero }
         if batch.capacity < batchRows.count { batch = BatchBuffers(users: batchRows.count * 2, k: k, members: members) }
-        let lossScale = 1 / Float(total), perUseL2 = perExampleL2 * lossScale
+        let scale = LossScale(ratings: total, perExampleL2: settings.perExampleL2)
+        let lossScale = scale.lossScale, perUseL2 = scale.perUseL2
         let model = self.model, team = self.team, tables = self.tables, batch = self.batch
         let memberGradients = self.memberGradients, memberTables = self.memberTables
         let order = decoderOrder, starts = ownerStarts
@@ -120,9 +120,7 @@ final class ShardedStep {
                     vectorGradient: summed, targetCount: data.range(ofRow: row).count, perUseL2: perUseL2,
                     gradients: memberGradients[member].encoder)
             }
-            for (table, gradient) in zip(tables, memberTables[member]) {
-                Adam.step(table, gradient: gradient, settings: settings, step: step, l2: tableL2, rows: .touched)
-            }
+            settings.update(tables, with: memberTables[member], rows: .touched)
         }
         var loss = BatchLoss(squaredErrors: 0, count: total, penalty: 0)
         for member in 0 ..< members {

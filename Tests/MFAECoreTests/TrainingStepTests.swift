@@ -2,9 +2,9 @@
 import MFAETestSupport
 import Testing
 
-/// The multi-threaded training step against a serial computation of the same sums, and the team
-/// that runs it.
-@Suite struct DataParallelBatchTests {
+/// The training step's strategies: which one a configuration gets, the multi-threaded steps against a
+/// serial computation of the same sums, and the team that runs them.
+@Suite struct TrainingStepTests {
     static let data = Fixtures.planted(users: 90, items: 40, perUser: 12)
 
     func makeModel(_ kind: UserEncoder.Kind) -> FactorModel {
@@ -13,6 +13,19 @@ import Testing
         var generator = SplitMix64(seed: 11)
         model.initialise(scale: 0.1, generator: &generator)
         return model
+    }
+
+    /// One place chooses the step: one thread is serial whatever the optimizer, several threads are a
+    /// dense data-parallel team with Adam and a row-sharded team with lazy Adam.
+    @Test func strategyFollowsThreadsAndOptimizer() {
+        #expect(StepStrategy(threads: 1, optimizer: .adam) == .serial(.all))
+        #expect(StepStrategy(threads: 0, optimizer: .lazyAdam) == .serial(.touched))
+        #expect(StepStrategy(threads: 2, optimizer: .adam) == .dataParallel(threads: 2))
+        #expect(StepStrategy(threads: 4, optimizer: .lazyAdam) == .sharded(threads: 4))
+        let model = makeModel(.perUser), ratings = Self.data.ratings
+        #expect(StepStrategy(threads: 1, optimizer: .adam).makeStep(model: model, train: ratings) is SerialStep)
+        #expect(StepStrategy(threads: 2, optimizer: .adam).makeStep(model: model, train: ratings) is DataParallelStep)
+        #expect(StepStrategy(threads: 2, optimizer: .lazyAdam).makeStep(model: model, train: ratings) is ShardedStep)
     }
 
     /// Dense Adam on a team: two members, each summing its share of the users, then each updating its
@@ -26,15 +39,15 @@ import Testing
         let masks = MaskSchedule(fraction: kind == .perUser ? 0 : 0.5, seed: 5)
         let settings = AdamSettings(learningRate: 0.01)
         let parallelModel = makeModel(kind), serialModel = makeModel(kind)
-        let parallel = DataParallelBatch(model: parallelModel, threads: threads, mode: mode, train: ratings)
+        let parallel = StepStrategy(threads: threads, optimizer: .adam).makeStep(model: parallelModel, train: ratings)
         var scratch = serialModel.makeScratch()
-        let layout: GradientTable.Layout = mode == .all ? .byRow : .bySlot
+        let layout = mode.gradientLayout
         for step in 1 ... 3 {  // several steps: gradients must be cleared between them
             let batch = Array(stride(from: step - 1, to: ratings.rowCount, by: 3))[...]
-            let loss = parallel.step(rows: batch, of: ratings, masks: masks, perExampleL2: 0.01,
-                                     settings: settings, step: step, tableL2: 0.02)
+            let loss = parallel.step(rows: batch, of: ratings, masks: masks,
+                                     settings: StepSettings(perExampleL2: 0.01, adam: settings, step: step, tableL2: 0.02))
 
-            let shares = DataParallelBatch.shares(of: batch, in: ratings, count: threads)
+            let shares = DataParallelStep.shares(of: batch, in: ratings, count: threads)
             let total = batch.reduce(0) { $0 + ratings.range(ofRow: $1).count }
             var serialLoss = BatchLoss(squaredErrors: 0, count: 0, penalty: 0)
             let memberGradients = shares.map { share in
@@ -70,11 +83,11 @@ import Testing
         let settings = AdamSettings(learningRate: 0.01)
         func train(threads: Int) -> (FactorModel, [BatchLoss]) {
             let model = makeModel(kind)
-            let batches = DataParallelBatch(model: model, threads: threads, mode: .touched, train: ratings)
+            let batches = StepStrategy(threads: threads, optimizer: .lazyAdam).makeStep(model: model, train: ratings)
             let losses = (1 ... 4).map { step in
                 let batch = Array(stride(from: step - 1, to: ratings.rowCount, by: 2))[...]
-                return batches.step(rows: batch, of: ratings, masks: masks, perExampleL2: 0.01, settings: settings,
-                                    step: step, tableL2: 0.02)
+                return batches.step(rows: batch, of: ratings, masks: masks,
+                                    settings: StepSettings(perExampleL2: 0.01, adam: settings, step: step, tableL2: 0.02))
             }
             return (model, losses)
         }
@@ -118,7 +131,7 @@ import Testing
     @Test func rowRangesPartitionTheTable() {
         for members in 1 ... 5 {
             for rows in [0, 1, 4, 7, 100] {
-                let ranges = (0 ..< members).map { DataParallelBatch.range(of: $0, among: members, rows: rows) }
+                let ranges = (0 ..< members).map { DataParallelStep.range(of: $0, among: members, rows: rows) }
                 #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == rows)
                 for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
             }
