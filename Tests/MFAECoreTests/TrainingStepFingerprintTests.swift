@@ -60,9 +60,9 @@ private struct Fingerprint {
     }
 }
 
-private extension [TrainingConfiguration] {
+extension [TrainingConfiguration] {
     /// Each configuration once with each of `values` at `key`, in order.
-    func varying<Value>(_ key: WritableKeyPath<TrainingConfiguration, Value>, over values: [Value]) -> [TrainingConfiguration] {
+    fileprivate func varying<Value>(_ key: WritableKeyPath<TrainingConfiguration, Value>, over values: [Value]) -> [TrainingConfiguration] {
         flatMap { configuration in
             values.map { value in
                 var varied = configuration
