@@ -51,23 +51,19 @@ public final class SweepRunner: Sendable {
         let started = Date()
         let queue = JobQueue(jobs: plan.jobs)
         let tally = Tally()
-        let finished = DispatchGroup()
         let threadCount = min(options.jobs, max(plan.jobs.count, 1))
-        for index in 0 ..< threadCount {
-            finished.enter()
-            let thread = Thread { [self] in
+        let workers = (0 ..< threadCount).map { index in
+            RunnerThread(name: "mfae-lab worker \(index)", stackSize: 8 << 20) { [self] in
                 while !cancellation.isCancelled, let job = queue.next() {
                     runOne(job, data: plan.data, tally: tally)
                 }
-                finished.leave()
             }
-            thread.name = "mfae-lab worker \(index)"
-            thread.stackSize = 8 << 20
-            thread.start()
         }
-        let heartbeat = startHeartbeat()
-        finished.wait()
-        heartbeat.signal()
+        let stopHeartbeat = DispatchSemaphore(value: 0)
+        let heartbeat = startHeartbeat(stop: stopHeartbeat)
+        for worker in workers { worker.wait() }
+        stopHeartbeat.signal()
+        heartbeat.wait()
 
         var summary = tally.summary
         summary.total = plan.jobs.count
@@ -76,17 +72,13 @@ public final class SweepRunner: Sendable {
         return summary
     }
 
-    /// A thread that refreshes this runner's heartbeats until the returned semaphore is signalled.
-    private func startHeartbeat() -> DispatchSemaphore {
-        let stop = DispatchSemaphore(value: 0)
-        let thread = Thread { [store, owner, options] in
+    /// A thread that refreshes this runner's heartbeats until `stop` is signalled.
+    private func startHeartbeat(stop: DispatchSemaphore) -> RunnerThread {
+        RunnerThread(name: "mfae-lab heartbeat") { [store, owner, options] in
             while stop.wait(timeout: .now() + options.heartbeatInterval) == .timedOut {
                 try? store.heartbeat(owner: owner)
             }
         }
-        thread.name = "mfae-lab heartbeat"
-        thread.start()
-        return stop
     }
 
     private func runOne(_ job: PlannedJob, data: RatingSet, tally: Tally) {
