@@ -103,19 +103,31 @@ public final class SQLiteRunStore: RunStore, @unchecked Sendable {
                              + (lastError.map(StoreFailure.reason) ?? "unknown error"))
     }
 
-    /// Refuses a file written by a newer schema, or that is not a database.
+    /// Refuses a file written by a newer schema, or that is not a database. While another process
+    /// is creating the same file (a Slurm array's tasks starting together), reading its schema can
+    /// fail for a moment: the check asks again for up to two seconds before it calls the file
+    /// foreign.
     func checkSchemaIsKnown() throws {
         let migrator = LabSchema.migrator
-        do {
-            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
-                let version = try database.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } ?? 0
-                throw LabError.store(path: path, reason: "written by a newer mfae-lab (schema version \(version); this one knows \(LabSchema.version))")
+        let deadline = Date(timeIntervalSinceNow: 2)
+        var attempt = 0
+        while true {
+            do {
+                if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+                    let version = try database.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } ?? 0
+                    throw LabError.store(path: path, reason: "written by a newer mfae-lab (schema version \(version); this one knows \(LabSchema.version))")
+                }
+                return
+            } catch let error as LabError {
+                throw error
+            } catch {
+                if StoreFailure.isCorruption(error) { throw LabError.store(path: path, reason: StoreFailure.reason(error)) }
+                guard Date() < deadline else {
+                    throw LabError.store(path: path, reason: "not a lab database (\(StoreFailure.reason(error)))")
+                }
+                attempt += 1
+                Thread.sleep(forTimeInterval: min(0.01 * Double(attempt), 0.1))
             }
-        } catch let error as LabError {
-            throw error
-        } catch {
-            let reason = StoreFailure.isCorruption(error) ? StoreFailure.reason(error) : "not a lab database (\(StoreFailure.reason(error)))"
-            throw LabError.store(path: path, reason: reason)
         }
     }
 
