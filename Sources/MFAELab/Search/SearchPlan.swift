@@ -85,14 +85,11 @@ public struct SearchPlan: Sendable {
                 let label = "\(study) trial \(index): " + Self.describe(values)
                 let run = PlannedRun(configuration: configuration, configurationHash: hash, group: study.trialGroup,
                                      label: label)
-                trials.append(SearchTrial(study: study, index: index, wave: wave, values: values,
-                                          job: PlannedJob(run: run, key: key)))
-            }
-            for index in trials.indices {
-                let configuration = trials[index].job.run.configuration
-                trials[index].job.pruning = PruningRule.make(search.pruner, maxEpochs: configuration.epochs, history: peers,
-                                                             scale: pruningScale(of: configuration, space: model.space))
-                trials[index].job.auditsPruning = search.pruner.audit
+                // Its rule comes from the completed waves only (`peers`), fixed before any trial of this wave ends.
+                let rule = PruningRule.make(search.pruner, maxEpochs: configuration.epochs, history: peers,
+                                            scale: pruningScale(of: configuration, space: model.space))
+                let job = PlannedJob(run: run, key: key, pruning: rule, auditsPruning: search.pruner.audit)
+                trials.append(SearchTrial(study: study, index: index, wave: wave, values: values, job: job))
             }
             let outcomes = try trials.map { try outcome($0, $0.job.pruning ?? .never) }
             result.append((trials, outcomes))
